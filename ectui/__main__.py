@@ -1,0 +1,3 @@
+from ectui.cli import main
+
+raise SystemExit(main())

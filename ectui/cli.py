@@ -1,0 +1,122 @@
+"""The ``ectui`` command: opens the app, and the admin's commands (demo, init, migrate, user)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from ectui.db import resolve_database_url
+from ectui.errors import UserError
+from ectui.i18n import language_from_env, set_language, t
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="URL", help=t("cli.db"))
+    common.add_argument("--lang", choices=("ru", "en"), help=t("cli.lang"))
+    parser = argparse.ArgumentParser(prog="ectui", description=t("cli.description"),
+                                     parents=[common])
+    parser.add_argument("--user", metavar="LOGIN", help=t("cli.user"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    demo = commands.add_parser("demo", parents=[common], help=t("cli.demo"),
+                               description=t("cli.demo"))
+    demo.add_argument("--no-open", action="store_true", help=t("cli.demo.no_open"))
+    commands.add_parser("init", parents=[common], help=t("cli.init"), description=t("cli.init"))
+    commands.add_parser("migrate", parents=[common], help=t("cli.migrate"),
+                        description=t("cli.migrate"))
+    user = commands.add_parser("user", parents=[common], help=t("cli.user_cmd"),
+                               description=t("cli.user_cmd"))
+    user_commands = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    add = user_commands.add_parser("add", parents=[common], help=t("cli.user_add"),
+                                   description=t("cli.user_add"))
+    add.add_argument("login", help=t("cli.user_add.login"))
+    add.add_argument("--name", required=True, help=t("cli.user_add.name"))
+    add.add_argument("--position", default="", help=t("cli.user_add.position"))
+    add.add_argument("--department", default="", help=t("cli.user_add.department"))
+    add.add_argument("--admin", action="store_true", help=t("cli.user_add.admin"))
+    return parser
+
+
+def _language(argv: Sequence[str]) -> str:
+    # The language must be known before the parser's help texts are built.
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("ru", "en"):
+            return argv[i + 1]
+        if arg.startswith("--lang=") and arg.split("=", 1)[1] in ("ru", "en"):
+            return arg.split("=", 1)[1]
+    return language_from_env()
+
+
+def _open_app(url: str, user: str | None) -> int:
+    from ectui.session import open_session
+
+    session = open_session(url, user=user)
+    from screens.app import run_app  # the only place the domain reaches for the UI
+
+    run_app(session)
+    return 0
+
+
+def _demo(url: str | None, open_after: bool) -> int:
+    from ectui.demo import create_demo_database, default_demo_url
+
+    url = url or default_demo_url()
+    counts = create_demo_database(url, fresh=url == default_demo_url())
+    print(t("cli.demo_created", url=url, orgs=counts["organizations"],
+            contacts=counts["contacts"]))
+    return _open_app(url, None) if open_after else 0
+
+
+def _init(url: str) -> int:
+    from ectui.session import open_session
+
+    session = open_session(url)
+    print(t("cli.init_done", url=url, login=session.actor.login))
+    return 0
+
+
+def _migrate(url: str) -> int:
+    from ectui.session import connect
+
+    _db, applied = connect(url)
+    print(t("db.migrated", names=", ".join(applied)) if applied else t("db.up_to_date"))
+    return 0
+
+
+def _user_add(url: str, args: argparse.Namespace) -> int:
+    from ectui.services.employees import create_employee
+    from ectui.session import open_session
+
+    session = open_session(url)
+    parts = args.name.split()
+    last, first, patronymic = (parts + ["", "", ""])[:3]
+    info = create_employee(session.context, args.login, last, first, patronymic,
+                           position=args.position, department=args.department,
+                           is_admin=args.admin)
+    print(t("cli.user_added", name=info.name, login=info.login))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(_language(argv))
+    args = _parser().parse_args(argv)
+    url = resolve_database_url(args.db)
+    try:
+        if args.command == "demo":
+            return _demo(args.db, not args.no_open)
+        if args.command == "init":
+            return _init(url)
+        if args.command == "migrate":
+            return _migrate(url)
+        if args.command == "user":
+            return _user_add(url, args)
+        return _open_app(url, args.user)
+    except UserError as error:
+        print(t("cli.error", message=error.message), file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

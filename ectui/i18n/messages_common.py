@@ -1,0 +1,32 @@
+"""Words shared by every screen and command."""
+
+MESSAGES = {
+    "app.title": ("Экспресс-Контакт", "Express-Contact"),
+    "common.yes": ("Да", "Yes"),
+    "common.no": ("Нет", "No"),
+    "common.save": ("Сохранить", "Save"),
+    "common.cancel": ("Отмена", "Cancel"),
+    "common.close": ("Закрыть", "Close"),
+    "common.delete": ("Удалить", "Delete"),
+    "common.edit": ("Изменить", "Edit"),
+    "common.new": ("Создать", "New"),
+    "common.search": ("Поиск", "Search"),
+    "common.back": ("Назад", "Back"),
+    "common.help": ("Справка", "Help"),
+    "common.quit": ("Выход", "Quit"),
+    "common.loading": ("Загрузка…", "Loading…"),
+    "common.none": ("—", "—"),
+    "common.all": ("Все", "All"),
+    "common.saved": ("Сохранено", "Saved"),
+    "common.deleted": ("Удалено", "Deleted"),
+    "common.confirm_delete": ("Удалить «{name}»?", "Delete “{name}”?"),
+    "error.unexpected": (
+        "Непредвиденная ошибка: {error}. Сообщите администратору.",
+        "Unexpected error: {error}. Please tell the administrator.",
+    ),
+    "error.form_invalid": (
+        "Исправьте отмеченные поля: {fields}",
+        "Please correct the marked fields: {fields}",
+    ),
+    "error.not_found": ("Запись не найдена (возможно, удалена).", "Record not found (maybe deleted)."),
+}

@@ -1,0 +1,84 @@
+"""Search text: folding Cyrillic and Latin alike, and word-prefix matching on both engines.
+
+Neither SQLite's LIKE nor its lower() folds Cyrillic, and FTS5 does not fold ё to е, so every
+searchable record keeps a ``search_text`` column already folded here; the engines only split
+it into words and match prefixes (FTS5 on SQLite, a GIN tsvector index on PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import re
+
+import peewee
+
+from ectui.db import is_sqlite
+
+_WORD = re.compile(r"[^\W_]+")
+_LEGAL_FORMS = (
+    "ооо", "оао", "зао", "пао", "ао", "ип", "нко", "ано", "гбу", "гуп", "муп", "фгуп", "нао",
+    "llc", "ltd", "inc", "gmbh",
+)
+_LEGAL_FORM_PREFIX = re.compile(r"^(?:" + "|".join(_LEGAL_FORMS) + r")\b\s*")
+_QUOTES = re.compile(r"[«»\"'“”„]")
+
+
+def fold(text: str) -> str:
+    """Case-fold and turn ё into е, so «Ёлка», «ЕЛКА» and «елка» are one word."""
+    return text.casefold().replace("ё", "е")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def phone_words(e164: str) -> list[str]:
+    """A Russian number is found by +7…, 8… and the bare ten digits."""
+    digits = re.sub(r"\D", "", e164.split(" ")[0])
+    if len(digits) == 11 and digits.startswith("7"):
+        return [digits, "8" + digits[1:], digits[1:]]
+    return [digits] if digits else []
+
+
+def build_search_text(texts: list[str], phones: list[str] = ()) -> str:
+    """The folded words of every searchable value, de-duplicated, in one column."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for word in words(text or ""):
+            seen.setdefault(word, None)
+    for phone in phones:
+        for word in phone_words(phone or ""):
+            seen.setdefault(word, None)
+    return " ".join(seen)
+
+
+def sort_key(name: str) -> str:
+    """The name as it sorts: «ООО «Ромашка»» sorts as «ромашка»."""
+    folded = _QUOTES.sub("", fold(name)).strip()
+    return _LEGAL_FORM_PREFIX.sub("", folded).strip() or folded
+
+
+def query_words(query: str) -> list[str]:
+    """The words a typed query looks for; phone punctuation between digits is dropped."""
+    stripped = query.strip()
+    if re.fullmatch(r"[\d\s()+\-]+", stripped) and re.search(r"\d", stripped):
+        return [re.sub(r"\D", "", stripped)]
+    return words(stripped)
+
+
+def matches(model: type[peewee.Model], query: str) -> peewee.Expression | None:
+    """A WHERE condition: every typed word is a prefix of some word of the record."""
+    terms = query_words(query)
+    if not terms:
+        return None
+    table = model._meta.table_name
+    if is_sqlite():
+        expression = " AND ".join(f'"{term}"*' for term in terms)
+        subquery = peewee.SQL(
+            f"(SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?)", [expression])
+        return model._meta.primary_key.in_(subquery)
+    expression = " & ".join(f"{term}:*" for term in terms)
+    # The config is inlined, not bound, so the expression matches the GIN index's.
+    simple = peewee.SQL("'simple'")
+    return peewee.Expression(
+        peewee.fn.to_tsvector(simple, model.search_text), "@@",
+        peewee.fn.to_tsquery(simple, expression))

@@ -1,0 +1,205 @@
+"""Contact persons: list and search, edit form data, create / edit / delete."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import peewee
+
+from ectui import search
+from ectui.db import write_transaction
+from ectui.errors import FieldError, NotFound, UserError, ValidationError
+from ectui.models import Contact, ContactGroupMember, Organization, OrgDepartment
+from ectui.names import full_name
+from ectui.services import custom_fields, groups
+from ectui.services.context import Context
+from ectui.services.field_specs import CONTACT_FIELDS
+from ectui.services.organizations import EditableRecord
+from ectui.services.records import clean_record
+from ectui.validation import format_phone
+
+PHONE_FIELDS = ("work_phone", "mobile_phone", "home_phone", "fax")
+
+
+@dataclass(frozen=True)
+class ContactFilter:
+    query: str = ""
+    group_id: int | None = None
+    organization_id: int | None = None
+    responsible_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: int
+    name: str
+    organization: str
+    position: str
+    phone: str
+    email: str
+    birthday: date | None
+
+
+def _filtered(flt: ContactFilter) -> peewee.ModelSelect:
+    query = Contact.select()
+    condition = search.matches(Contact, flt.query)
+    if condition is not None:
+        query = query.where(condition)
+    if flt.organization_id:
+        query = query.where(Contact.organization == flt.organization_id)
+    if flt.responsible_id:
+        query = query.where(Contact.responsible == flt.responsible_id)
+    if flt.group_id:
+        members = (ContactGroupMember.select(ContactGroupMember.contact)
+                   .where(ContactGroupMember.group == flt.group_id))
+        query = query.where(Contact.id.in_(members))
+    return query
+
+
+def count_contacts(flt: ContactFilter) -> int:
+    """How many contact persons match the filter."""
+    return _filtered(flt).count()
+
+
+def list_contacts(flt: ContactFilter, offset: int, limit: int) -> list[ContactRow]:
+    """One page of matching contact persons, by surname."""
+    query = (_filtered(flt)
+             .select(Contact.id, Contact.last_name, Contact.first_name, Contact.patronymic,
+                     Contact.position, Contact.mobile_phone, Contact.work_phone, Contact.email,
+                     Contact.birthday, Organization.name.alias("org_name"))
+             .join(Organization, peewee.JOIN.LEFT_OUTER,
+                   on=(Contact.organization == Organization.id))
+             .order_by(Contact.sort_key, Contact.id)
+             .offset(offset).limit(limit).dicts())
+    return [ContactRow(
+        id=row["id"], name=full_name(row["last_name"], row["first_name"], row["patronymic"]),
+        organization=row["org_name"] or "", position=row["position"],
+        phone=format_phone(row["mobile_phone"] or row["work_phone"]),
+        email=row["email"], birthday=row["birthday"],
+    ) for row in query]
+
+
+def _get(contact_id: int) -> Contact:
+    contact = Contact.get_or_none(Contact.id == contact_id)
+    if contact is None:
+        raise NotFound()
+    return contact
+
+
+def contact_for_edit(contact_id: int) -> EditableRecord:
+    """The stored values of a contact person as its edit form shows them."""
+    contact = _get(contact_id)
+    values: dict[str, object] = {}
+    for spec in CONTACT_FIELDS:
+        if spec.kind in ("employee", "organization", "contact"):
+            values[spec.name] = getattr(contact, spec.name)
+        elif spec.name == "department":
+            values[spec.name] = contact.department.name if contact.department_id else ""
+        elif spec.name == "birthday":
+            values[spec.name] = contact.birthday.strftime("%d.%m.%Y") if contact.birthday else ""
+        elif spec.name in PHONE_FIELDS:
+            values[spec.name] = format_phone(getattr(contact, spec.name))
+        else:
+            values[spec.name] = getattr(contact, spec.name)
+    infos = {f.id: f for f in custom_fields.custom_fields("contact")}
+    custom = {fid: custom_fields.edit_value(infos[fid], value)
+              for fid, value in custom_fields.custom_values_of("contact", contact_id).items()
+              if fid in infos}
+    return EditableRecord(contact.id, contact.version, values, custom,
+                          groups.group_ids_of("contact", contact_id))
+
+
+def contact_search_text(contact: Contact, custom: dict[int, str]) -> str:
+    org_name = ""
+    if contact.organization_id:
+        org_name = (Organization.select(Organization.name)
+                    .where(Organization.id == contact.organization_id).scalar() or "")
+    texts = [contact.last_name, contact.first_name, contact.patronymic, contact.email, org_name]
+    texts.extend(custom.values())
+    return search.build_search_text(texts, [getattr(contact, f) for f in PHONE_FIELDS])
+
+
+def _department_id(org_id: int | None, name: str) -> int | None:
+    """The client's department of that name, created on first use."""
+    name = name.strip()
+    if not name:
+        return None
+    if org_id is None:
+        raise ValidationError({"department": FieldError("contact.department_needs_org")})
+    department, _ = OrgDepartment.get_or_create(organization=org_id, name=name)
+    return department.id
+
+
+def save_contact(ctx: Context, data: dict[str, object], *, contact_id: int | None = None,
+                 expected_version: int | None = None, custom: dict[int, str] | None = None,
+                 group_ids: list[int] | None = None) -> int:
+    """Create (no ``contact_id``) or update a contact person; all of it is saved or none."""
+    errors = {}
+    try:
+        cleaned = clean_record(CONTACT_FIELDS, data)
+    except ValidationError as error:
+        errors.update(error.errors)
+        cleaned = {}
+    try:
+        custom_clean = custom_fields.clean_custom_values("contact", custom or {})
+    except ValidationError as error:
+        errors.update(error.errors)
+    try:
+        group_clean = None if group_ids is None else groups.check_group_ids("contact", group_ids)
+    except ValidationError as error:
+        errors.update(error.errors)
+    if str(data.get("department") or "").strip() and not data.get("organization_id"):
+        errors["department"] = FieldError("contact.department_needs_org")
+    if contact_id is not None and cleaned.get("reports_to_id") == contact_id:
+        errors["reports_to_id"] = FieldError("contact.reports_to_self")
+    if errors:
+        raise ValidationError(errors)
+    now = ctx.now()
+    with write_transaction():
+        if contact_id is None:
+            contact = Contact(created_at=now, version=0)
+        else:
+            contact = _get(contact_id)
+            if expected_version is not None and contact.version != expected_version:
+                raise UserError("conflict.changed_elsewhere")
+        department = cleaned.pop("department")
+        for name, value in cleaned.items():
+            setattr(contact, name, value)
+        contact.department_id = _department_id(contact.organization_id, department)
+        contact.updated_at = now
+        contact.version += 1
+        contact.sort_key = search.fold(
+            full_name(contact.last_name, contact.first_name, contact.patronymic))
+        contact.save()
+        if custom_clean:
+            custom_fields.store_custom_values("contact", contact.id, custom_clean)
+        contact.search_text = contact_search_text(
+            contact, custom_fields.custom_values_of("contact", contact.id))
+        contact.save()
+        if group_clean is not None:
+            groups.store_memberships("contact", contact.id, group_clean)
+    return contact.id
+
+
+def delete_contact(ctx: Context, contact_id: int) -> None:
+    """Delete a contact person with its group memberships and links."""
+    with write_transaction():
+        _get(contact_id).delete_instance()
+
+
+def reindex_contacts_of(org_id: int) -> None:
+    """Refresh the search text of an organization's people after it was renamed."""
+    for contact in Contact.select().where(Contact.organization == org_id):
+        custom = custom_fields.custom_values_of("contact", contact.id)
+        Contact.update(search_text=contact_search_text(contact, custom)).where(
+            Contact.id == contact.id).execute()
+
+
+def contact_names(ids: list[int]) -> dict[int, str]:
+    """Full names of the given contact persons, by id."""
+    if not ids:
+        return {}
+    query = Contact.select(Contact.id, Contact.last_name, Contact.first_name, Contact.patronymic)
+    return {c.id: full_name(c.last_name, c.first_name, c.patronymic)
+            for c in query.where(Contact.id.in_(ids))}

@@ -2,9 +2,9 @@
 
 MESSAGES = {
     "directory.search_hint": ("Поиск: название, ИНН, телефон, e-mail…", "Search: name, INN, phone, e-mail…"),
-    "directory.all_groups": ("Все группы", "All groups"),
-    "directory.all_categories": ("Все категории", "All categories"),
-    "directory.all_responsible": ("Все ответственные", "Everyone responsible"),
+    "directory.all_groups": ("Группа", "Group"),
+    "directory.all_categories": ("Категория", "Category"),
+    "directory.all_responsible": ("Ответственный", "Responsible"),
     "directory.nothing_found": ("Ничего не найдено", "Nothing found"),
     "directory.count": ("Найдено: {count}", "Found: {count}"),
     "link.title": ("Новая связь", "New link"),

@@ -1,0 +1,121 @@
+"""The contact person card: what to know before a call — phones, birthday, hobbies, family."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label
+
+from ectui.errors import UserError
+from ectui.i18n import t
+from ectui.services.cards import ContactCard, contact_card
+from screens import actions
+from screens.db import run_db
+from screens.widgets.field_grid import field_grid
+
+SECTIONS = ("main", "contacts", "personal")
+
+
+def birthday_note(birthday: date | None, today: date) -> str:
+    """«🎂 сегодня день рождения» or «… через N дн.» within a fortnight; else nothing."""
+    if birthday is None:
+        return ""
+    try:
+        next_one = birthday.replace(year=today.year)
+    except ValueError:  # 29 February in a common year: congratulate on 1 March
+        next_one = date(today.year, 3, 1)
+    if next_one < today:
+        try:
+            next_one = birthday.replace(year=today.year + 1)
+        except ValueError:
+            next_one = date(today.year + 1, 3, 1)
+    days = (next_one - today).days
+    if days == 0:
+        return t("contact.birthday_today")
+    return t("contact.birthday_in", days=days) if days <= 14 else ""
+
+
+class ContactCardScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", t("key.back")),
+        Binding("f4", "edit", t("key.edit")),
+        Binding("delete", "delete", t("key.delete")),
+        Binding("ctrl+o", "open_organization", t("key.organization")),
+        Binding("ctrl+l", "add_link", t("key.add_link")),
+    ]
+
+    def __init__(self, contact_id: int) -> None:
+        super().__init__()
+        self.contact_id = contact_id
+        self.card: ContactCard | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label(t("common.loading"), id="card-title")
+        yield Label("", id="card-birthday")
+        with VerticalScroll(id="card-body"):
+            yield Vertical(id="card-fields")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#card-body").focus()
+        self.load()
+
+    @work(exclusive=True, group="card")
+    async def load(self) -> None:
+        try:
+            card = await run_db(contact_card, self.contact_id)
+        except UserError as error:
+            self.app.report_error(error)
+            self.app.pop_screen()
+            return
+        self.card = card
+        self._show(card)
+
+    def _show(self, card: ContactCard) -> None:
+        title = f"[b]{card.name}[/b]"
+        if card.organization:
+            title += f" · {card.organization}"
+        self.query_one("#card-title", Label).update(title)
+        note = birthday_note(card.birthday, self.app.context.clock.today())
+        self.query_one("#card-birthday", Label).update(note)
+        self.query_one("#card-birthday").display = bool(note)
+        body = self.query_one("#card-fields", Vertical)
+        body.remove_children()
+        link_rows = [(t("link.outgoing" if link.outgoing else "link.incoming",
+                        label=link.label, name=link.other_name), "") for link in card.links]
+        blocks = [field_grid(t(f"section.{section}"),
+                             [(f.label, f.value) for f in card.fields if f.section == section])
+                  for section in SECTIONS]
+        blocks += [
+            field_grid(t("section.custom"), [(f.label, f.value) for f in card.custom]),
+            field_grid(t("section.groups"), [(", ".join(card.groups), "")] if card.groups else []),
+            field_grid(t("section.links"), link_rows),
+        ]
+        body.mount_all(blocks)
+
+    def _reload(self, _result=None) -> None:
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    async def action_edit(self) -> None:
+        await actions.edit_contact(self.app, self.contact_id, self._reload)
+
+    async def action_delete(self) -> None:
+        if self.card is not None:
+            await actions.delete_contact(self.app, self.contact_id, self.card.name,
+                                         lambda _r: self.app.pop_screen())
+
+    def action_open_organization(self) -> None:
+        if self.card is not None and self.card.organization_id:
+            actions.open_organization(self.app, self.card.organization_id)
+
+    async def action_add_link(self) -> None:
+        await actions.add_link(self.app, "contact", self.contact_id, self._reload)

@@ -1,0 +1,52 @@
+"""F1: every key of every screen, so nothing has to be found by accident."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from ectui.i18n import t
+
+KEYS = (
+    ("help.global", (("F1", "help.k.f1"), ("F3", "help.k.f3"), ("Ctrl+P", "help.k.palette"),
+                     ("Ctrl+Q", "help.k.quit"))),
+    ("help.directory", (("…", "help.k.type"), ("↓ ↑", "help.k.down"), ("Ctrl+T", "help.k.tab"),
+                        ("Enter", "help.k.enter"), ("Ctrl+N, Insert", "help.k.new"),
+                        ("F4", "help.k.edit"), ("Delete", "help.k.delete"),
+                        ("Esc", "help.k.esc_search"))),
+    ("help.card", (("F4", "help.k.edit"), ("Ctrl+N", "help.k.new_contact"),
+                   ("Delete", "help.k.delete"), ("Ctrl+L", "help.k.link"),
+                   ("Ctrl+O", "help.k.org"), ("Esc", "help.k.back"))),
+    ("help.form", (("Ctrl+S", "help.k.save"), ("Esc", "help.k.cancel"),
+                   ("Tab, Shift+Tab", "help.k.fields"), ("Enter, F2", "help.k.pick"))),
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1", "dismiss", t("common.close"))]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll { width: 80; max-height: 90%; border: thick $primary;
+                                  background: $surface; padding: 0 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for section, keys in KEYS:
+            table.add_row(f"[u]{t(section)}[/u]", "")
+            for key, text in keys:
+                table.add_row(key, t(text))
+            table.add_row("", "")
+        scroll = VerticalScroll(Static(table))
+        scroll.border_title = t("help.title")
+        yield scroll
+        yield Footer()
+
+    async def action_dismiss(self, result=None) -> None:
+        self.dismiss(None)

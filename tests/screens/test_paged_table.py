@@ -1,0 +1,426 @@
+"""PagedTable: a 100 000-row list opens at once and fetches only the pages on screen."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.app import App, ComposeResult
+from textual.pilot import Pilot
+
+from screens.widgets.paged_table import Column, PagedTable
+
+SIZE = (80, 24)
+ROWS_ON_SCREEN = SIZE[1] - 1  # one line is the header
+
+
+@dataclass(frozen=True)
+class Client:
+    index: int
+    name: str
+    debt: int
+
+
+def client_name(index: int, prefix: str = "Клиент") -> str:
+    return f"{prefix} {index:06d}"
+
+
+class FakeSource:
+    """`rows` generated clients; records every call, as a screen's service would be called."""
+
+    def __init__(self, rows: int, prefix: str = "Клиент") -> None:
+        self.rows = rows
+        self.prefix = prefix
+        self.count_calls = 0
+        self.fetches: list[tuple[int, int]] = []
+
+    def count(self) -> int:
+        self.count_calls += 1
+        return self.rows
+
+    def fetch(self, offset: int, limit: int) -> list[Client]:
+        self.fetches.append((offset, limit))
+        end = min(offset + limit, self.rows)
+        return [Client(i, client_name(i, self.prefix), i * 10) for i in range(offset, end)]
+
+
+class GatedSource(FakeSource):
+    """A source whose fetch waits until the test opens the gate: a slow query."""
+
+    def __init__(self, rows: int, prefix: str) -> None:
+        super().__init__(rows, prefix)
+        self.entered = threading.Event()
+        self.gate = threading.Event()
+        self.done = threading.Event()
+
+    def fetch(self, offset: int, limit: int) -> list[Client]:
+        self.entered.set()
+        self.gate.wait(timeout=10)
+        try:
+            return super().fetch(offset, limit)
+        finally:
+            self.done.set()
+
+
+class FailingSource(FakeSource):
+    def fetch(self, offset: int, limit: int) -> list[Client]:
+        self.fetches.append((offset, limit))
+        raise RuntimeError("База данных недоступна")
+
+
+class FailingCountSource(FakeSource):
+    def count(self) -> int:
+        raise RuntimeError("Нет связи с сервером")
+
+
+def cell(client: Client, key: str) -> str:
+    return str(getattr(client, key))
+
+
+class TableApp(App):
+    def __init__(
+        self, source: FakeSource | None, *, page_size: int = 200, name_width: int | None = None
+    ) -> None:
+        super().__init__()
+        self.source = source
+        self.page_size = page_size
+        self.name_width = name_width
+        self.events: list[object] = []
+        self.contexts = 0
+
+    def compose(self) -> ComposeResult:
+        yield PagedTable(
+            [
+                Column("index", "№", width=7, align="right"),
+                Column("name", "Организация", width=self.name_width),
+                Column("debt", "Долг, ₽", width=10, align="right"),
+            ],
+            cell,
+            page_size=self.page_size,
+            empty_text="Ничего не найдено",
+            run_in_context=self.run_in_context,
+        )
+
+    def run_in_context(self, work):
+        self.contexts += 1
+        return work()
+
+    def on_mount(self) -> None:
+        if self.source is not None:
+            self.table.set_source(self.source)
+
+    @property
+    def table(self) -> PagedTable:
+        return self.query_one(PagedTable)
+
+    def on_paged_table_row_selected(self, message: PagedTable.RowSelected) -> None:
+        self.events.append(message)
+
+    def on_paged_table_row_highlighted(self, message: PagedTable.RowHighlighted) -> None:
+        self.events.append(message)
+
+    def on_paged_table_loaded(self, message: PagedTable.Loaded) -> None:
+        self.events.append(message)
+
+    def of_type(self, kind: type) -> list:
+        return [event for event in self.events if isinstance(event, kind)]
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait until the workers are done and the pages they brought are drawn.
+
+    Drawing can start new fetches (for rows that just came on screen), so repeat until a
+    round ends with no worker left running.
+    """
+    app = pilot.app
+    for _ in range(20):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen_lines(app)  # draw, as the terminal would
+        await pilot.pause()
+        if all(worker.is_finished for worker in app.workers):
+            return
+    raise AssertionError("workers did not settle")
+
+
+async def wait_until(pilot: Pilot, condition: Callable[[], bool]) -> None:
+    for _ in range(300):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("condition not met in 3 s")
+
+
+def screen_lines(app: App) -> list[str]:
+    """The text of every line on the terminal.
+
+    The compositor is what sends lines to the terminal; rendering through it shows the header,
+    the rows and any toast exactly as a user sees them (SVG screenshots escape the text).
+    """
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def screen_text(app: App) -> str:
+    return "\n".join(screen_lines(app))
+
+
+async def test_opens_on_first_rows_and_fetches_one_page() -> None:
+    source = FakeSource(100_000)
+    app = TableApp(source)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        lines = screen_lines(app)
+        assert "Организация" in lines[0] and "Долг, ₽" in lines[0]
+        assert client_name(0) in lines[1]
+        assert client_name(ROWS_ON_SCREEN - 1) in lines[-1]
+        assert app.table.row_count == 100_000
+        assert source.count_calls == 1
+        assert source.fetches == [(0, 200)]
+        assert app.contexts == 1  # count and first page share one worker
+        loaded = app.of_type(PagedTable.Loaded)
+        assert [message.row_count for message in loaded] == [100_000]
+        highlighted = app.of_type(PagedTable.RowHighlighted)
+        assert highlighted[-1].row_index == 0
+        assert highlighted[-1].row.name == client_name(0)
+
+
+async def test_end_and_home_jump_without_fetching_every_page() -> None:
+    source = FakeSource(100_000)
+    app = TableApp(source)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("end")
+        await settle(pilot)
+        lines = screen_lines(app)
+        assert "Организация" in lines[0]  # the header stays on top
+        assert client_name(99_999) in lines[-1]
+        assert client_name(99_999 - ROWS_ON_SCREEN + 1) in lines[1]
+        assert app.table.cursor_row == 99_999
+        assert app.table.current_row.index == 99_999
+
+        await pilot.press("ctrl+home")
+        await settle(pilot)
+        assert client_name(0) in screen_lines(app)[1]
+        await pilot.press("ctrl+end")
+        await settle(pilot)
+        assert client_name(99_999) in screen_lines(app)[-1]
+        await pilot.press("home")
+        await settle(pilot)
+        assert app.table.cursor_row == 0
+        # First and last page only: 2 of 500 pages, each once.
+        assert sorted(source.fetches) == [(0, 200), (99_800, 200)]
+
+
+async def test_pagedown_moves_the_cursor_by_a_screen() -> None:
+    source = FakeSource(100_000)
+    app = TableApp(source)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down")
+        assert app.table.cursor_row == 2
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert app.table.cursor_row == 2 + ROWS_ON_SCREEN
+        lines = screen_lines(app)
+        # The view moved with the cursor: the cursor row is still the third line of rows.
+        assert client_name(2 + ROWS_ON_SCREEN) in lines[3]
+        assert client_name(ROWS_ON_SCREEN) in lines[1]
+        await pilot.press("pageup")
+        await settle(pilot)
+        assert app.table.cursor_row == 2
+        assert client_name(0) in screen_lines(app)[1]
+        await pilot.press("up", "up", "up")  # stops at the first row
+        assert app.table.cursor_row == 0
+
+
+async def test_enter_posts_row_selected_with_the_row() -> None:
+    source = FakeSource(100_000)
+    app = TableApp(source)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down", "down", "enter")
+        await pilot.pause()
+        selected = app.of_type(PagedTable.RowSelected)
+        assert len(selected) == 1
+        assert selected[0].row_index == 3
+        assert selected[0].row == Client(3, client_name(3), 30)
+        assert selected[0].control is app.table
+
+
+async def test_click_moves_cursor_then_selects() -> None:
+    app = TableApp(FakeSource(100))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.click(PagedTable, offset=(10, 5))  # line 5 = fifth row
+        assert app.table.cursor_row == 4
+        await pilot.click(PagedTable, offset=(10, 5))
+        await pilot.pause()
+        assert [message.row_index for message in app.of_type(PagedTable.RowSelected)] == [4]
+
+
+async def test_new_source_during_loading_never_shows_old_rows() -> None:
+    old = GatedSource(100_000, prefix="Старый")
+    new = FakeSource(500, prefix="Новый")
+    app = TableApp(old)
+    async with app.run_test(size=SIZE) as pilot:
+        try:
+            await wait_until(pilot, old.entered.is_set)
+            assert "…" in screen_lines(app)[1]  # a placeholder while the query runs
+
+            app.table.set_source(new)  # the user typed another letter
+            # Not settle(): the old worker is still blocked, and waiting for it is the point.
+            await wait_until(pilot, lambda: client_name(0, "Новый") in screen_lines(app)[1])
+            assert not old.done.is_set()
+
+            old.gate.set()  # the old query finishes late
+            await wait_until(pilot, old.done.is_set)
+            await settle(pilot)
+        finally:
+            old.gate.set()
+        text = screen_text(app)
+        assert "Старый" not in text
+        assert client_name(0, "Новый") in text
+        assert app.table.row_count == 500
+        assert app.table.current_row.name == client_name(0, "Новый")
+        assert [message.row_count for message in app.of_type(PagedTable.Loaded)] == [500]
+        assert all(
+            message.row is None or message.row.name.startswith("Новый")
+            for message in app.of_type(PagedTable.RowHighlighted)
+        )
+
+
+async def test_empty_source_shows_empty_text() -> None:
+    source = FakeSource(0)
+    app = TableApp(source)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        lines = screen_lines(app)
+        assert "Ничего не найдено" in lines[1]
+        assert lines[1].index("Ничего") > 10  # centred, not at the left edge
+        assert source.fetches == []
+        assert app.table.row_count == 0
+        assert app.table.current_row is None
+        await pilot.press("down", "end", "enter")
+        await pilot.pause()
+        assert app.of_type(PagedTable.RowSelected) == []
+        assert [message.row_count for message in app.of_type(PagedTable.Loaded)] == [0]
+
+
+async def test_failing_fetch_shows_an_error_toast_and_keeps_running() -> None:
+    source = FailingSource(1_000)
+    app = TableApp(source)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        assert "База данных недоступна" in screen_text(app)
+        assert app.is_running
+        assert app.table.row_count == 1_000  # the count worked; the rows did not
+        await pilot.press("down")
+        await settle(pilot)
+        assert len(source.fetches) == 1  # a failed page is not retried on every redraw
+        assert app.table.current_row is None
+
+
+async def test_failing_count_shows_an_error_toast() -> None:
+    app = TableApp(FailingCountSource(10))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        assert "Нет связи с сервером" in screen_text(app)
+        assert app.is_running
+        assert app.table.row_count == 0
+        assert app.of_type(PagedTable.Loaded) == []
+
+
+async def test_reload_refetches_and_clamps_the_cursor() -> None:
+    source = FakeSource(100)
+    app = TableApp(source)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("end")
+        assert app.table.cursor_row == 99
+        source.rows = 50  # someone deleted half the clients
+        app.table.reload()
+        await settle(pilot)
+        assert app.table.row_count == 50
+        assert app.table.cursor_row == 49
+        assert client_name(49) in screen_lines(app)[-1]
+        assert client_name(50) not in screen_text(app)
+        assert source.count_calls == 2
+        assert [message.row_count for message in app.of_type(PagedTable.Loaded)] == [100, 50]
+
+
+async def test_memory_stays_bounded_while_scrolling_far() -> None:
+    source = FakeSource(100_000)
+    app = TableApp(source, page_size=10)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for _ in range(15):  # 15 screens = 345 rows = 35 pages of 10
+            await pilot.press("pagedown")
+            await settle(pilot)
+        assert client_name(15 * ROWS_ON_SCREEN) in screen_text(app)
+        fetched_pages = {offset for offset, _ in source.fetches}
+        assert len(fetched_pages) == len(source.fetches)  # no page fetched twice meanwhile
+        assert len(fetched_pages) < 40
+        await pilot.press("home")
+        await settle(pilot)
+        assert client_name(0) in screen_lines(app)[1]
+        # The first page was dropped from the cache (LRU of 20 pages) and fetched again.
+        assert [offset for offset, _ in source.fetches].count(0) == 2
+
+
+async def test_long_cyrillic_names_are_cut_with_an_ellipsis() -> None:
+    class LongNames(FakeSource):
+        def fetch(self, offset: int, limit: int) -> list[Client]:
+            return [Client(1, "ООО «Ёлочка-Трейд» Санкт-Петербург", 1_500)]
+
+    app = TableApp(LongNames(1), name_width=12)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        line = screen_lines(app)[1]
+        assert "ООО «Ёлочка…" in line
+        assert "Трейд" not in line
+        # Right-aligned debt column follows the 12-cell name column and a 2-cell gap.
+        assert line.startswith(" " + "1".rjust(7) + "  " + "ООО «Ёлочка…" + "  " + "1500".rjust(10))
+
+
+async def test_cursor_header_and_row_style_are_visible() -> None:
+    class StyledApp(TableApp):
+        def compose(self) -> ComposeResult:
+            yield PagedTable(
+                [Column("name", "Организация")],
+                cell,
+                row_style=lambda client: "italic" if client.index == 2 else "",
+            )
+
+    app = StyledApp(FakeSource(100))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+
+        def style_of_line(y: int):
+            strip = app.screen._compositor.render_strips()[y]
+            return next(iter(strip)).style  # the first cell of the line
+
+        header, cursor, plain, italic = (style_of_line(y) for y in (0, 1, 2, 3))
+        assert header.bold
+        assert cursor.bgcolor != plain.bgcolor
+        assert italic.italic and not plain.italic
+        await pilot.press("down")
+        assert style_of_line(2).bgcolor == cursor.bgcolor
+        assert style_of_line(1).bgcolor == plain.bgcolor
+
+
+async def test_source_set_before_mount_loads_on_mount() -> None:
+    source = FakeSource(1_000)
+
+    class ComposeTimeApp(TableApp):
+        # source=None below: TableApp.on_mount still runs (Textual calls it for each class).
+        def compose(self) -> ComposeResult:
+            table = PagedTable([Column("name", "Организация")], cell)
+            table.set_source(source)  # before the table is mounted
+            yield table
+
+    app = ComposeTimeApp(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert client_name(0) in screen_lines(app)[1]
+        assert source.count_calls == 1

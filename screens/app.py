@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import time
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
 from ectui.errors import UserError
 from ectui.i18n import t
 from ectui.session import Session
+from screens.widgets.typeahead import keystrokes_applied
 
 
 class EctuiApp(App[None]):
@@ -21,6 +23,10 @@ class EctuiApp(App[None]):
         Binding("f1", "help", t("key.help"), priority=True),
         Binding("f3", "switch_mode('directory')", t("key.directory"), priority=True),
         Binding("ctrl+q", "quit", t("common.quit"), priority=True),
+        # Handled here, before keys reach a widget, so keys typed ahead of the screen (a burst
+        # over a slow SSH link) land in the field the Tab moved to, not in the one it left.
+        Binding("tab", "app.focus_next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -29,6 +35,18 @@ class EctuiApp(App[None]):
         self.started_at = time.perf_counter()
         self.title = t("app.title")
         self.sub_title = f"{session.actor.name} · {session.url.split('@')[-1]}"
+
+    async def on_event(self, event: events.Event) -> None:
+        # Textual runs a bound key (Backspace, arrows, Enter, Tab) only after it bubbles back
+        # up from the field, while the characters behind it go straight into the field: in a
+        # burst «abc⌫de» became «abcd». Keys are applied in the order they were typed instead:
+        # the field first takes what is already queued, then a bound key runs here at once.
+        if isinstance(event, events.Key) and not event.is_forwarded and self.focused is not None:
+            await keystrokes_applied(self.focused)
+            if not event.is_printable and (await self._check_bindings(event.key, priority=True)
+                                           or await self._check_bindings(event.key)):
+                return
+        await super().on_event(event)
 
     def get_default_screen(self):
         from screens.directory import DirectoryScreen

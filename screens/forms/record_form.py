@@ -35,6 +35,7 @@ from screens.db import run_db
 from screens.forms import FORMS_CSS
 from screens.forms.confirm import ConfirmDialog
 from screens.forms.entry_picker import EntryPicker
+from screens.widgets.typeahead import keystrokes_applied
 
 SaveRecord = Callable[[dict[str, object], dict[int, str], list[int], int | None], int]
 """``save(values, custom, group_ids, version) -> id``; runs on a database thread."""
@@ -346,7 +347,10 @@ class RecordForm(ModalScreen[int | None]):
             return None  # greyed while a save runs: its outcome decides what happens
         return True
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
+        if self._saving:
+            return
+        await keystrokes_applied(self)
         if self._saving:
             return
         values, custom, group_ids = self.current_values()

@@ -1,0 +1,40 @@
+"""Keys typed ahead in one burst (a fast typist over a slow SSH link) land in typing order."""
+
+from __future__ import annotations
+
+from textual import events
+
+from ectui.clock import FixedClock
+from ectui.session import open_session
+from screens.app import EctuiApp
+from screens.forms.record_form import RecordForm
+from tests.ectui.helpers import NOW
+from tests.screens.test_forms import wait_until
+
+
+def burst(app: EctuiApp, keys: list[str]) -> None:
+    """Queue every key at once, the way the terminal driver does for a burst of input."""
+    for key in keys:
+        character = key if len(key) == 1 else None
+        app.post_message(events.Key(key, character))
+
+
+def inputs_of(form: RecordForm) -> dict[str, str]:
+    from textual.widgets import Input
+
+    return {widget.id: widget.value for widget in form.query(Input) if widget.id}
+
+
+async def test_a_burst_with_backspace_arrows_and_tab_keeps_typing_order(sqlite_only_url):
+    session = open_session(sqlite_only_url, login="kim", clock=FixedClock(NOW))
+    app = EctuiApp(session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+n")
+        await wait_until(pilot, lambda: isinstance(app.screen, RecordForm))
+        form = app.screen
+        await wait_until(pilot, lambda: form.focused is not None)
+        burst(app, [*"Ромашкк", "backspace", "а", "tab", *"полое", "left", "left", "н",
+                    "tab", *"ООО"])
+        await wait_until(pilot, lambda: "ООО" in inputs_of(form).values())
+        values = list(inputs_of(form).values())
+        assert values[:3] == ["Ромашка", "полное", "ООО"]

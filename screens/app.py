@@ -11,7 +11,7 @@ from textual.binding import Binding
 from ectui.errors import UserError
 from ectui.i18n import t
 from ectui.session import Session
-from screens.widgets.typeahead import keystrokes_applied
+from screens.widgets.typeahead import focus_chain_settled
 
 
 class EctuiApp(App[None]):
@@ -42,7 +42,7 @@ class EctuiApp(App[None]):
         # burst «abc⌫de» became «abcd». Keys are applied in the order they were typed instead:
         # the field first takes what is already queued, then a bound key runs here at once.
         if isinstance(event, events.Key) and not event.is_forwarded and self.focused is not None:
-            await keystrokes_applied(self.focused)
+            await focus_chain_settled(self.focused)
             if not event.is_printable and (await self._check_bindings(event.key, priority=True)
                                            or await self._check_bindings(event.key)):
                 return

@@ -22,6 +22,11 @@ from screens.widgets.paged_table import Column, PagedTable
 ORGS, CONTACTS = "organizations", "contacts"
 
 
+class SearchInput(Input):
+    # A binding, not an on_key handler: bindings run in typing order, so «ром↓⏎» opens the card.
+    BINDINGS = [Binding("down", "screen.into_list", show=False)]
+
+
 def _org_columns() -> list[Column]:
     return [Column("name", t("org.name")), Column("inn", t("org.inn"), 12),
             Column("phone", t("org.phones"), 18), Column("email", t("org.email"), 24),
@@ -71,7 +76,7 @@ class DirectoryScreen(Screen):
         yield Tabs(Tab(t("org.plural"), id=ORGS), Tab(t("contact.plural"), id=CONTACTS),
                    id="directory-tabs")
         with Horizontal(id="directory-filters"):
-            yield Input(placeholder=t("directory.search_hint"), id="search")
+            yield SearchInput(placeholder=t("directory.search_hint"), id="search")
             yield Select[int]([], prompt=t("directory.all_groups"), id="group-filter")
             yield Select[str]([(t(f"choice.category.{c}"), c) for c in CATEGORIES],
                               prompt=t("directory.all_categories"), id="category-filter")
@@ -128,18 +133,15 @@ class DirectoryScreen(Screen):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
-        self._table().focus()
+        self.set_focus(self._table())
 
-    def on_key(self, event) -> None:
-        # Down from the search box goes into the list; up from its first row comes back.
-        focused = self.focused
-        table = self._table()
-        if event.key == "down" and isinstance(focused, Input) and focused.id == "search":
-            table.focus()
-            event.stop()
-        elif event.key == "up" and focused is table and table.cursor_row == 0:
-            self.query_one("#search", Input).focus()
-            event.stop()
+    def action_into_list(self) -> None:
+        """Down from the search box goes into the list."""
+        self.set_focus(self._table())
+
+    @on(PagedTable.TopEdge)
+    def _back_to_search(self) -> None:
+        self.set_focus(self.query_one("#search", Input))
 
     @on(Tabs.TabActivated)
     async def _tab_changed(self, event: Tabs.TabActivated) -> None:
@@ -160,13 +162,13 @@ class DirectoryScreen(Screen):
         tabs.active = CONTACTS if self.tab == ORGS else ORGS
 
     def action_focus_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        self.set_focus(self.query_one("#search", Input))
 
     def action_clear_search(self) -> None:
         search = self.query_one("#search", Input)
         if search.value:
             search.value = ""
-        search.focus()
+        self.set_focus(search)
 
     def _current(self):
         return self._table().current_row

@@ -73,7 +73,7 @@ class _MatchTable(PagedTable):
 
     def action_cursor_up(self) -> None:
         if self.cursor_row == 0:
-            self.screen.query_one(_SearchInput).focus()
+            self.screen.set_focus(self.screen.query_one(_SearchInput))
         else:
             super().action_cursor_up()
 
@@ -179,7 +179,7 @@ class EntryPicker(ModalScreen[tuple[int, str] | None]):
             self._pick_when_loaded = False
 
     def action_focus_list(self) -> None:
-        self.table.focus()
+        self.set_focus(self.table)
 
     def action_pick(self) -> None:
         """Pick the highlighted match (the first one while the search line has focus)."""

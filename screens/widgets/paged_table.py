@@ -162,6 +162,9 @@ class PagedTable(ScrollView, can_focus=True):
             self.row_index = row_index
             self.row = row
 
+    class TopEdge(_TableMessage):
+        """Up was pressed on the first row: the screen may move focus above the table."""
+
     class Loaded(_TableMessage):
         """A count finished (after `set_source` or `reload`); not posted when it failed."""
 
@@ -214,6 +217,7 @@ class PagedTable(ScrollView, can_focus=True):
         self._source: PageSource | None = None
         # Bumped by set_source and reload: results of older generations are dropped.
         self._generation = 0
+        self._select_when_loaded = -1  # the generation an early Enter waits on
         self._row_count = 0
         self._counting = False
         self._loaded = False  # a count of the current source has arrived
@@ -270,6 +274,9 @@ class PagedTable(ScrollView, can_focus=True):
 
     def _new_generation(self) -> None:
         self._generation += 1
+        if self._select_when_loaded == self._generation - 1:
+            # The search text typed before Enter arrives after it: keep waiting for its rows.
+            self._select_when_loaded = self._generation
         self._pages.clear()
         self._pending.clear()
         self._failed.clear()
@@ -353,6 +360,7 @@ class PagedTable(ScrollView, can_focus=True):
         self.refresh()
         self.post_message(self.Loaded(self, self._row_count))
         self._post_highlighted()
+        self._select_if_waiting()
 
     @on(_PageFetched)
     def _page_fetched(self, message: _PageFetched) -> None:
@@ -364,6 +372,7 @@ class PagedTable(ScrollView, can_focus=True):
         self.refresh()
         if self._highlight_waits_for_row and self.current_row is not None:
             self._post_highlighted()
+        self._select_if_waiting()
 
     @on(_Failed)
     def _failed_to_load(self, message: _Failed) -> None:
@@ -449,6 +458,8 @@ class PagedTable(ScrollView, can_focus=True):
         self._scroll_to_cursor()
 
     def action_cursor_up(self) -> None:
+        if self.cursor_row == 0:
+            self.post_message(self.TopEdge(self))
         self.cursor_row -= 1
 
     def action_cursor_down(self) -> None:
@@ -476,6 +487,19 @@ class PagedTable(ScrollView, can_focus=True):
         row = self.current_row
         if self._row_count and row is not None:
             self.post_message(self.RowSelected(self, self.cursor_row, row))
+        elif self._source is not None and (self._counting or not self._loaded or
+                                           self._row_count):
+            # Enter typed ahead of the results («ром↓⏎»): select once the row arrives.
+            self._select_when_loaded = self._generation
+
+    def _select_if_waiting(self) -> None:
+        if self._select_when_loaded != self._generation:
+            return
+        if self._loaded and self._row_count == 0:
+            self._select_when_loaded = -1
+        elif self.current_row is not None:
+            self._select_when_loaded = -1
+            self.action_select_row()
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

@@ -1,23 +1,40 @@
 """Keys typed ahead: a burst of keystrokes (a fast typist, a slow SSH link) is forwarded to
-each field's own queue before the field has applied it. A priority key (Ctrl+S) that reads
-the fields must first let those queued keystrokes land, or it reads half-typed values."""
+each field's own queue before the field has applied it, and what a field then posts (say,
+"the search text changed") waits in its screen's queue. A key that acts at once (a binding,
+Ctrl+S) must first let all that land, or it acts on half-typed values."""
 
 from __future__ import annotations
 
 import asyncio
 
+from textual.app import App
 from textual.widget import Widget
 
 _LIMIT_SECONDS = 1.0
 
 
-async def keystrokes_applied(root: Widget) -> None:
-    """Wait (briefly) until every widget under ``root`` has processed its queued messages."""
+async def _drained(widgets: list[Widget]) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + _LIMIT_SECONDS
-    widgets = [root, *root.query("*")]
+    quiet = 0
     while loop.time() < deadline:
-        # Textual keeps no public "pending" flag; the queue is the only honest signal.
-        if all(widget._message_queue.empty() for widget in widgets):
+        # Textual keeps no public "pending" flag; the queue is the only honest signal. A widget
+        # handling a key has an empty queue until it posts what follows, so empty must hold
+        # over a few looks in a row.
+        quiet = quiet + 1 if all(widget._message_queue.empty() for widget in widgets) else 0
+        if quiet >= 3:
             return
-        await asyncio.sleep(0.005)
+        await asyncio.sleep(0.001)
+
+
+async def keystrokes_applied(root: Widget) -> None:
+    """Wait (briefly) until ``root`` and every widget under it processed its queued messages."""
+    await _drained([root, *root.query("*")])
+
+
+async def focus_chain_settled(focused: Widget) -> None:
+    """Wait (briefly) until the focused widget and its containers up to the screen are idle.
+
+    The App itself is left out: this runs inside the App's own handler, with the rest of the
+    burst still in its queue."""
+    await _drained([w for w in focused.ancestors_with_self if not isinstance(w, App)])

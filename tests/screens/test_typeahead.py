@@ -38,3 +38,20 @@ async def test_a_burst_with_backspace_arrows_and_tab_keeps_typing_order(sqlite_o
         await wait_until(pilot, lambda: "ООО" in inputs_of(form).values())
         values = list(inputs_of(form).values())
         assert values[:3] == ["Ромашка", "полное", "ООО"]
+
+
+async def test_typing_a_search_then_down_and_enter_in_one_burst_opens_the_card(sqlite_only_url):
+    from ectui.services.organizations import save_organization
+    from screens.organization_card import OrganizationCardScreen
+    from tests.ectui.helpers import ROMASHKA
+
+    session = open_session(sqlite_only_url, login="kim", clock=FixedClock(NOW))
+    save_organization(session.context, ROMASHKA)
+    save_organization(session.context, {"name": "ООО «Лютик»"})
+    app = EctuiApp(session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        burst(app, [*"ром", "down", "enter"])
+        await wait_until(pilot, lambda: isinstance(app.screen, OrganizationCardScreen))
+        await wait_until(pilot, lambda: app.screen.card is not None)
+        assert app.screen.card.name == "ООО «Ромашка»"

@@ -65,18 +65,48 @@ def query_words(query: str) -> list[str]:
     return words(stripped)
 
 
+_LATIN = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`"
+_CYRILLIC = "йцукенгшщзхъфывапролджэячсмитьбюё"
+_TO_CYRILLIC = str.maketrans(_LATIN, _CYRILLIC)
+_TO_LATIN = str.maketrans(_CYRILLIC, _LATIN)
+_MIN_SWAPPED = 3  # shorter prefixes typed in the wrong layout match too much by chance
+
+
+def other_layout(query: str) -> str:
+    """The query as it was meant, if it was typed with the other keyboard layout:
+    «hjvfirf» → «ромашка», «еусрт» → «techn»; "" when that makes no sense."""
+    folded = query.strip().casefold()
+    letters = [c for c in folded if c.isalpha()]
+    if len(letters) < _MIN_SWAPPED:
+        return ""
+    if all("a" <= c <= "z" for c in letters):
+        swapped = folded.translate(_TO_CYRILLIC)
+    elif all("а" <= c <= "я" or c == "ё" for c in letters):
+        swapped = folded.translate(_TO_LATIN)
+    else:
+        return ""
+    # Keys that are punctuation in one layout are letters in the other («ж» is «;»).
+    return swapped if len(words(swapped)) == len(words(folded)) else ""
+
+
 def matches(model: type[peewee.Model], query: str) -> peewee.Expression | None:
-    """A WHERE condition: every typed word is a prefix of some word of the record."""
+    """A WHERE condition: every typed word is a prefix of some word of the record (or of the
+    query as typed with the other keyboard layout)."""
     terms = query_words(query)
     if not terms:
         return None
+    swapped = query_words(other_layout(query))
     table = model._meta.table_name
     if is_sqlite():
         expression = " AND ".join(f'"{term}"*' for term in terms)
+        if swapped:
+            expression = f"({expression}) OR (" + " AND ".join(f'"{t}"*' for t in swapped) + ")"
         subquery = peewee.SQL(
             f"(SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?)", [expression])
         return model._meta.primary_key.in_(subquery)
     expression = " & ".join(f"{term}:*" for term in terms)
+    if swapped:
+        expression = f"({expression}) | (" + " & ".join(f"{t}:*" for t in swapped) + ")"
     # The config is inlined, not bound, so the expression matches the GIN index's.
     simple = peewee.SQL("'simple'")
     return peewee.Expression(

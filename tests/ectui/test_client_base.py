@@ -207,3 +207,12 @@ def test_delete_organization_removes_its_contacts(database):
     assert Organization.select().count() == 0
     assert Contact.select().count() == 0
     assert names("ром") == []
+
+
+def test_search_forgives_the_wrong_keyboard_layout(database):
+    ctx = admin_context()
+    save_organization(ctx, ROMASHKA)
+    save_organization(ctx, {"name": "ООО «TechnoSoft»"})
+    assert names("hjvfirf") == ["ООО «Ромашка»"]
+    assert names("еусрт") == ["ООО «TechnoSoft»"]
+    assert names("ром") == ["ООО «Ромашка»"]

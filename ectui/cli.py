@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ectui.db import resolve_database_url
 from ectui.errors import UserError
-from ectui.i18n import language_from_env, set_language, t
+from ectui.i18n import language_from_env, set_language, t, tn
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -63,8 +63,9 @@ def _demo(url: str | None, open_after: bool) -> int:
 
     url = url or default_demo_url()
     counts = create_demo_database(url, fresh=url == default_demo_url())
-    print(t("cli.demo_created", url=url, orgs=counts["organizations"],
-            contacts=counts["contacts"]))
+    print(t("cli.demo_created", url=url,
+            orgs=tn("count.organizations", counts["organizations"]),
+            contacts=tn("count.contacts", counts["contacts"])))
     return _open_app(url, None) if open_after else 0
 
 

@@ -9,7 +9,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, Input, Label, Select, Tab, Tabs
 
-from ectui.i18n import t
+from ectui.i18n import t, tn
 from ectui.models.client_base import CATEGORIES
 from ectui.services import employees, groups
 from ectui.services.contacts import ContactFilter, ContactRow
@@ -129,7 +129,7 @@ class DirectoryScreen(Screen):
     @on(PagedTable.Loaded)
     def _show_count(self, event: PagedTable.Loaded) -> None:
         self.query_one("#directory-count", Label).update(
-            t("directory.count", count=event.row_count))
+            tn("count.found", event.row_count))
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:

@@ -53,6 +53,27 @@ def current_language() -> str:
     return _current
 
 
+def russian_plural_form(n: int) -> int:
+    """0 for «1 организация», 1 for «2 организации», 2 for «5 организаций»."""
+    n = abs(n)
+    if n % 10 == 1 and n % 100 != 11:
+        return 0
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return 1
+    return 2
+
+
+def tn(key: str, n: int, **params: object) -> str:
+    """A counted phrase: the catalog holds ``"one|few|many"`` in Russian, ``"one|other"``
+    in English, each with ``{n}``."""
+    forms = t(key, n=n, **params).split("|")
+    if _current == "ru":
+        index = russian_plural_form(n)
+    else:
+        index = 0 if abs(n) == 1 else 1
+    return forms[min(index, len(forms) - 1)]
+
+
 def t(key: str, **params: object) -> str:
     """The text for ``key`` in the current language, with ``{name}`` params filled."""
     pair = catalog().get(key)

@@ -40,8 +40,8 @@ MESSAGES = {
     "cli.user_add.admin": ("сделать администратором", "make an administrator"),
     "cli.user_added": ("Сотрудник {name} ({login}) добавлен.", "Employee {name} ({login}) added."),
     "cli.demo_created": (
-        "Демонстрационная база создана: {url}\n{orgs} организаций, {contacts} контактных лиц.",
-        "Demo database created: {url}\n{orgs} organizations, {contacts} contact persons.",
+        "Демонстрационная база создана: {url}\n{orgs}, {contacts}.",
+        "Demo database created: {url}\n{orgs}, {contacts}.",
     ),
     "cli.demo_not_empty": (
         "База {url} уже содержит данные; демонстрационные данные загружаются только в пустую базу.",

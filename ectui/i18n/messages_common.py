@@ -30,3 +30,13 @@ MESSAGES = {
     ),
     "error.not_found": ("Запись не найдена (возможно, удалена).", "Record not found (maybe deleted)."),
 }
+
+# Counted phrases for tn(): Russian "one|few|many", English "one|other".
+MESSAGES.update({
+    "count.organizations": ("{n} организация|{n} организации|{n} организаций",
+                            "{n} organization|{n} organizations"),
+    "count.contacts": ("{n} контактное лицо|{n} контактных лица|{n} контактных лиц",
+                       "{n} contact person|{n} contact persons"),
+    "count.found": ("Найдена {n} запись|Найдено {n} записи|Найдено {n} записей",
+                    "{n} record found|{n} records found"),
+})

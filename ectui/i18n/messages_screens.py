@@ -6,7 +6,6 @@ MESSAGES = {
     "directory.all_categories": ("Категория", "Category"),
     "directory.all_responsible": ("Ответственный", "Responsible"),
     "directory.nothing_found": ("Ничего не найдено", "Nothing found"),
-    "directory.count": ("Найдено: {count}", "Found: {count}"),
     "link.title": ("Новая связь", "New link"),
     "link.label": ("Вид связи", "Label"),
     "link.kind": ("С кем", "Linked to"),

@@ -9,7 +9,9 @@ from pathlib import Path
 from ectui.i18n import catalog, language_from_env, set_language, t
 
 ROOT = Path(__file__).resolve().parents[2]
-KEY_USE = re.compile(r"""\bt\(\s*["']([a-z_]+(?:\.[a-zA-Z0-9_]+)+)["']""")
+# t("key"), tn("key", n) and errors built from a key: FieldError("key"), UserError("key")…
+KEY_USE = re.compile(
+    r"""\b(?:t|tn|[A-Z]\w*(?:Error|Denied|Found))\(\s*["']([a-z_]+(?:\.[a-zA-Z0-9_]+)+)["']""")
 
 
 def _fields(text: str) -> set[str]:

@@ -1,0 +1,54 @@
+"""The session follows the shared base: starts the change feed, and takes up a new role or a
+deactivation the administrator made while this session was open."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.app import App
+
+from ectui.i18n import t
+from ectui.services.changes import Change, prune
+from ectui.session import reload_actor
+from screens.changes import ChangeFeed
+from screens.db import run_db
+
+RIGHTS_TABLES = {"employee", "role", "department"}
+
+
+async def start(app: App) -> None:
+    """Start the app's change feed; rights are reloaded when employees or roles change."""
+    feed = ChangeFeed(app, app.context.origin)
+    try:
+        await feed.start()
+    except Exception as error:
+        app.report_error(error)
+        return
+    app.changes = feed
+    feed.subscribe(app, lambda _batch: app.run_worker(reload_rights(app), group="rights"),
+                   tables=RIGHTS_TABLES)
+    app.run_worker(_prune(app), group="prune", exit_on_error=False)
+
+
+async def _prune(app: App) -> None:
+    try:
+        await run_db(prune, app.context.now())
+    except Exception as error:  # a read-only session still works; the setup message says why
+        app.log.warning(f"change log not pruned: {error!r}")
+
+
+async def reload_rights(app: App) -> None:
+    """Use the employee's current role; leave when they were deactivated."""
+    actor = await run_db(reload_actor, app.session)
+    if actor is None:
+        app.exit(return_code=3, message=t("session.deactivated", login=app.context.actor.login))
+        return
+    if actor == app.context.actor:
+        return
+    app.session.context = replace(app.session.context, actor=actor)
+    app.notify(t("session.rights_reloaded", role=actor.role or "—"), timeout=6)
+    # Lists and cards re-ask what they may show; keys are greyed anew.
+    if app.changes is not None:
+        app.changes.dispatch([Change(0, "organization", 0, "rights", ""),
+                              Change(0, "contact", 0, "rights", "")])
+    app.screen.refresh_bindings()

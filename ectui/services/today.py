@@ -1,0 +1,99 @@
+"""Today: what the employee must do — new tasks given to them, overdue, due today, coming up.
+
+The list is read page by page (any number of tasks), each section after a header row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import peewee
+
+from ectui.models import Task, TaskParticipant
+from ectui.models.tasks import OPEN_STATUSES
+from ectui.services.context import Context
+from ectui.services.task_views import TaskRow, row_query, rows, with_paths
+from ectui.when import start_of_day
+
+SECTIONS = ("new", "overdue", "today", "upcoming", "no_date")
+UPCOMING_DAYS = 14
+
+
+@dataclass(frozen=True)
+class SectionHeader:
+    section: str
+    count: int
+
+
+@dataclass(frozen=True)
+class TodayItem:
+    section: str
+    row: TaskRow
+
+
+def _conditions(employee_id: int, now: dt.datetime) -> dict[str, peewee.Expression]:
+    today = start_of_day(now.date(), now.tzinfo)
+    tomorrow = today + dt.timedelta(days=1)
+    horizon = today + dt.timedelta(days=UPCOMING_DAYS + 1)
+    mine = (Task.responsible == employee_id) | Task.id.in_(
+        TaskParticipant.select(TaskParticipant.task)
+        .where(TaskParticipant.employee == employee_id))
+    is_new = (Task.responsible == employee_id) & (Task.is_new == True)  # noqa: E712
+    open_ops = (mine & Task.status.in_(OPEN_STATUSES) & (Task.level == "operation")
+                & ~is_new)
+    late_today = (Task.due_has_time == True) & (Task.due_at < now)  # noqa: E712
+    return {
+        "new": is_new & Task.status.in_(OPEN_STATUSES),
+        "overdue": open_ops & ((Task.due_at < today) | late_today),
+        "today": open_ops & (Task.due_at >= today) & (Task.due_at < tomorrow) & ~late_today,
+        "upcoming": open_ops & (Task.due_at >= tomorrow) & (Task.due_at < horizon),
+        "no_date": open_ops & Task.due_at.is_null(),
+    }
+
+
+def _ordering(section: str) -> tuple:
+    if section == "no_date":
+        return (Task.priority, Task.created_at, Task.id)
+    if section == "new":
+        return (Task.created_at.desc(), Task.id.desc())
+    return (Task.due_at, Task.priority, Task.id)
+
+
+def today_counts(ctx: Context, employee_id: int | None = None) -> dict[str, int]:
+    """How many tasks each section holds now."""
+    conditions = _conditions(employee_id or ctx.actor.employee_id, ctx.now())
+    return {section: Task.select().where(conditions[section]).count() for section in SECTIONS}
+
+
+def today_items(ctx: Context, offset: int, limit: int,
+                employee_id: int | None = None) -> list[SectionHeader | TodayItem]:
+    """Rows ``offset`` to ``offset + limit`` of the whole list, headers included."""
+    conditions = _conditions(employee_id or ctx.actor.employee_id, ctx.now())
+    counts = {section: Task.select().where(conditions[section]).count() for section in SECTIONS}
+    out: list[SectionHeader | TodayItem] = []
+    start = 0  # index of the current section's header in the whole list
+    for section in SECTIONS:
+        count = counts[section]
+        if not count:
+            continue
+        end = start + 1 + count
+        if offset < end and offset + limit > start:
+            if offset <= start:
+                out.append(SectionHeader(section, count))
+            first = max(0, offset - start - 1)
+            wanted = min(count, offset + limit - start - 1) - first
+            if wanted > 0:
+                query = (row_query().where(conditions[section]).order_by(*_ordering(section))
+                         .offset(first).limit(wanted))
+                out.extend(TodayItem(section, row) for row in with_paths(rows(query)))
+        start = end
+        if start >= offset + limit:
+            break
+    return out
+
+
+def today_length(ctx: Context, employee_id: int | None = None) -> int:
+    """Rows of the whole list: each non-empty section's header and its tasks."""
+    counts = today_counts(ctx, employee_id)
+    return sum(count + 1 for count in counts.values() if count)

@@ -1,0 +1,44 @@
+"""What a client's card shows of the relationship history: the next planned contact."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.screen import Screen
+from textual.widgets import Label
+
+from ectui.i18n import t
+from ectui.services.next_contacts import next_contact
+from screens.db import run_db
+from screens.task_display import due_text, state_mark, state_of
+
+NEXT_CONTACT_ID = "card-next-contact"
+
+
+async def show_next_contact(screen: Screen, organization_id: int | None,
+                            contact_id: int | None = None) -> None:
+    """Put «Следующий контакт: ● пт 27.11 Телефонный звонок» under the card's title, or
+    «не запланирован» with the key that plans one."""
+    if not organization_id and not contact_id:
+        return
+    row = await run_db(next_contact, organization_id, contact_id)
+    now = screen.app.context.now()
+    text = Text(t("card.next_contact") + " ", style="bold")
+    if row is None:
+        text.append(t("card.no_next_contact"), style="yellow")
+    else:
+        state = state_of(row, now)
+        text.append_text(state_mark(state))
+        text.append(" ")
+        text.append_text(due_text(row, now, state))
+        text.append(f"  {row.title}")
+        if row.responsible:
+            text.append(f"  · {row.responsible}", style="dim")
+    found = screen.query(f"#{NEXT_CONTACT_ID}")
+    if found:
+        found.first(Label).update(text)
+        return
+    title = screen.query("#card-title")
+    if title:
+        label = Label(text, id=NEXT_CONTACT_ID)
+        label.styles.padding = (0, 1)  # as the card's title above it
+        await screen.mount(label, after=title.first())

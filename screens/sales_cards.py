@@ -1,0 +1,100 @@
+"""What a client's card shows of the sales documents: the chain proposal → invoice →
+payment → shipment, and the contracts; Enter opens the document of a row."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable
+
+from ectui.i18n import t
+from ectui.money import format_money
+from ectui.services.document_chain import ChainRow, client_chain
+from screens import sales_actions as actions
+from screens.db import run_db
+
+CHAIN_ID = "card-documents"
+
+
+def _describe(row: ChainRow) -> tuple[Text, str, Text]:
+    indent = "  " * row.depth + ("└ " if row.depth else "")
+    date = row.date.strftime("%d.%m.%Y")
+    if row.kind == "proposal":
+        title = t("chain.proposal", number=row.number, date=date)
+        state = Text(t(f"proposal.status.{row.status}"))
+    elif row.kind == "invoice":
+        title = t("chain.invoice", number=row.number, date=date)
+        style = {"paid": "green", "partly_paid": "yellow", "cancelled": "dim"}.get(row.status, "")
+        state = Text(t(f"invoice.status.{row.status}"), style=style)
+    elif row.kind in ("payment", "shipment"):
+        title = t(f"chain.{row.kind}", date=date)
+        state = Text(row.note, style="dim")
+    else:
+        title = t("chain.contract", title=row.note, number=row.number, date=date)
+        state = Text("")
+    amount = format_money(row.amount) if row.amount is not None else ""
+    return Text(indent + title, style="bold" if row.depth == 0 else ""), amount, state
+
+
+class ChainTable(DataTable):
+    """The client's documents; Enter opens one. Deleting is done on the Sales screen."""
+
+    DEFAULT_CSS = """
+    ChainTable { height: auto; max-height: 18; border-top: solid $primary-darken-2; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("delete", "explain_delete", show=False),
+    ]
+
+    def __init__(self, **kw) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kw)
+        self.rows_shown: list[ChainRow] = []
+
+    def action_explain_delete(self) -> None:
+        self.app.notify(t("chain.delete_elsewhere"), timeout=5)
+
+    @on(DataTable.RowSelected)
+    async def _open(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        await open_chain_row(self.screen, self, event.cursor_row)
+
+
+async def show_documents(screen: Screen, organization_id: int) -> None:
+    """Mount (or refresh) the chain under the card's side column."""
+    rows = await run_db(client_chain, organization_id, screen.app.context.actor)
+    found = screen.query(f"#{CHAIN_ID}")
+    if found:
+        table = found.first(ChainTable)
+    else:
+        side = screen.query("#card-side")
+        if not side:
+            return
+        table = ChainTable(id=CHAIN_ID)
+        table.add_column(t("chain.document"), width=32)
+        table.add_column(t("chain.amount"), width=13)
+        table.add_column(t("chain.state"), width=16)
+        table.border_title = t("chain.title")
+        await side.first().mount(table)
+    table.rows_shown = rows
+    table.clear()
+    for index, row in enumerate(rows):
+        title, amount, state = _describe(row)
+        table.add_row(title, Text(amount, justify="right"), state, key=str(index))
+    table.display = bool(rows)
+
+
+async def open_chain_row(screen: Screen, table: ChainTable, row_index: int) -> None:
+    """Enter on a row: the proposal or the invoice opens; a contract's file opens."""
+    if not 0 <= row_index < len(table.rows_shown):
+        return
+    row = table.rows_shown[row_index]
+    if row.open_kind == "proposal":
+        actions.open_proposal(screen.app, row.open_id)
+    elif row.open_kind == "invoice":
+        actions.open_invoice(screen.app, row.open_id)
+    else:
+        await actions.open_contract(screen.app, row.open_id)

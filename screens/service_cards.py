@@ -1,0 +1,172 @@
+"""What a client's card shows after the sale: the installed base with warranty status, and the
+client's requests with the time left. Keys on the installed base add, edit and remove items
+and register a request about the highlighted one."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable
+
+from ectui.errors import UserError
+from ectui.i18n import t
+from ectui.services import installed_base
+from ectui.services.installed_base import InstalledRow
+from ectui.services.service_lists import RequestRow, client_requests, minutes_per_day
+from screens import service_actions as actions
+from screens.db import run_db
+from screens.service_display import left_text, warranty_text
+
+INSTALLED_ID = "card-installed"
+REQUESTS_ID = "card-requests"
+
+
+class InstalledTable(DataTable):
+    """The client's installed base; its keys work while it has the focus."""
+
+    DEFAULT_CSS = """
+    InstalledTable { height: auto; max-height: 12; border-top: solid $primary-darken-2; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("insert,ctrl+n", "add", t("key.installed_add")),
+        Binding("f4", "edit", t("key.edit")),
+        Binding("delete", "remove", t("key.delete")),
+        Binding("ctrl+d", "from_shipment", t("key.installed_from_shipment")),
+        Binding("ctrl+o", "request", t("key.new_request")),
+    ]
+
+    def __init__(self, org_id: int, **kw) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kw)
+        self.org_id = org_id
+        self.rows_shown: list[InstalledRow] = []
+
+    def _current(self) -> InstalledRow | None:
+        if not self.rows_shown:
+            return None
+        return self.rows_shown[min(self.cursor_row, len(self.rows_shown) - 1)]
+
+    def _reload(self, _result=None) -> None:
+        self.screen.run_worker(show_service(self.screen, self.org_id), group="service-card")
+
+    async def action_add(self) -> None:
+        await actions.edit_item(self.app, self.org_id, None, self._reload)
+
+    async def action_edit(self) -> None:
+        row = self._current()
+        if row is not None:
+            await actions.edit_item(self.app, self.org_id, row.id, self._reload)
+
+    @on(DataTable.RowSelected)
+    async def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        await self.action_edit()
+
+    async def action_remove(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        from screens.sales_actions import confirm_then
+
+        ctx = self.app.context
+        await confirm_then(self.app, t("installed.delete_question", name=row.name),
+                           lambda: installed_base.delete_item(ctx, row.id), self._reload,
+                           t("common.deleted"))
+
+    async def action_from_shipment(self) -> None:
+        await actions.items_from_shipment(self.app, self.org_id, self._reload)
+
+    async def action_request(self) -> None:
+        row = self._current()
+        await actions.register_request(self.app, self.org_id, row.id if row else None,
+                                       self._reload)
+
+
+class CardRequestsTable(DataTable):
+    """The client's requests; Enter opens one."""
+
+    DEFAULT_CSS = """
+    CardRequestsTable { height: auto; max-height: 10; border-top: solid $primary-darken-2; }
+    """
+
+    def __init__(self, **kw) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kw)
+        self.rows_shown: list[RequestRow] = []
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if 0 <= event.cursor_row < len(self.rows_shown):
+            from screens.service_request import RequestScreen
+
+            self.app.push_screen(RequestScreen(self.rows_shown[event.cursor_row].id))
+
+
+def _installed_cells(row: InstalledRow, today) -> tuple:
+    name = row.name + (f" № {row.serial_number}" if row.serial_number else "")
+    if row.quantity > 1:
+        name += f" × {row.quantity}"
+    sold = (row.installed_on or row.sold_on)
+    mark = Text(f" ● {row.open_requests}", style="bold yellow") if row.open_requests else ""
+    label = Text(name)
+    if mark:
+        label.append_text(mark)
+    contract = row.service_contract
+    if row.service_until:
+        contract += " " + t("installed.until", date=row.service_until.strftime("%d.%m.%Y"))
+    return (label, sold.strftime("%d.%m.%Y") if sold else "",
+            warranty_text(row.warranty_state, row.warranty_until), contract)
+
+
+async def show_service(screen: Screen, org_id: int) -> None:
+    """Mount (or refresh) the installed base and the requests in the card's side column."""
+    ctx = screen.app.context
+    now = ctx.now()
+    try:
+        items = await run_db(installed_base.installed_items, ctx.actor, org_id, now.date())
+        reqs = await run_db(client_requests, ctx.actor, org_id, now)
+        per_day = await run_db(minutes_per_day)
+    except UserError:
+        return  # the card itself says what is wrong; the service blocks just stay away
+    side = screen.query("#card-side")
+    if not side:
+        return
+    found = screen.query(f"#{INSTALLED_ID}")
+    if found:
+        table = found.first(InstalledTable)
+    else:
+        table = InstalledTable(org_id, id=INSTALLED_ID)
+        table.add_column(t("installed.col.name"), width=28)
+        table.add_column(t("installed.col.date"), width=10)
+        table.add_column(t("installed.col.warranty"), width=22)
+        table.add_column(t("installed.col.contract"), width=14)
+        table.border_title = t("installed.title")
+        table.border_subtitle = t("installed.keys_hint")
+        await side.first().mount(table)
+    row = table.cursor_row
+    table.rows_shown = items
+    table.clear()
+    for index, item in enumerate(items):
+        table.add_row(*_installed_cells(item, now.date()), key=str(index))
+    if items:
+        table.move_cursor(row=min(row, len(items) - 1))
+    found = screen.query(f"#{REQUESTS_ID}")
+    if found:
+        requests_table = found.first(CardRequestsTable)
+    else:
+        requests_table = CardRequestsTable(id=REQUESTS_ID)
+        requests_table.add_column("№", width=4)
+        requests_table.add_column(t("request.col.subject"), width=24)
+        requests_table.add_column(t("request.col.step"), width=16)
+        requests_table.add_column(t("request.col.left"), width=26)
+        requests_table.border_title = t("request.card_title")
+        await side.first().mount(requests_table)
+    requests_table.rows_shown = reqs
+    requests_table.clear()
+    for index, req in enumerate(reqs):
+        requests_table.add_row(str(req.number), req.subject, req.step,
+                               left_text(req, per_day), key=str(index))
+    requests_table.display = bool(reqs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -13,8 +14,11 @@ from ectui.i18n import language_from_env, set_language, t, tn
 
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="URL", help=t("cli.db"))
-    common.add_argument("--lang", choices=("ru", "en"), help=t("cli.lang"))
+    # SUPPRESS: a subcommand's parser must not reset what was given before the subcommand
+    # (``ectui --db URL backup FILE``) to its own default.
+    common.add_argument("--db", metavar="URL", help=t("cli.db"), default=argparse.SUPPRESS)
+    common.add_argument("--lang", choices=("ru", "en"), help=t("cli.lang"),
+                        default=argparse.SUPPRESS)
     parser = argparse.ArgumentParser(prog="ectui", description=t("cli.description"),
                                      parents=[common])
     parser.add_argument("--user", metavar="LOGIN", help=t("cli.user"))
@@ -35,6 +39,20 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--position", default="", help=t("cli.user_add.position"))
     add.add_argument("--department", default="", help=t("cli.user_add.department"))
     add.add_argument("--admin", action="store_true", help=t("cli.user_add.admin"))
+    add.add_argument("--role", help=t("cli.role_name"))
+    from ectui.cli_admin import add_commands
+
+    add_commands(commands, user_commands, common)
+    from ectui import cli_exchange, cli_mail
+
+    cli_exchange.add_commands(commands, common)
+    cli_mail.add_commands(commands, common)
+    from ectui import cli_documents
+
+    cli_documents.add_commands(commands, common)
+    from ectui import cli_reports
+
+    cli_reports.add_commands(commands, common)
     return parser
 
 
@@ -89,30 +107,52 @@ def _user_add(url: str, args: argparse.Namespace) -> int:
     from ectui.services.employees import create_employee
     from ectui.session import open_session
 
-    session = open_session(url)
+    session = open_session(url, user=args.user)
     parts = args.name.split()
-    last, first, patronymic = (parts + ["", "", ""])[:3]
+    last, first, patronymic = [*parts, "", "", ""][:3]
     info = create_employee(session.context, args.login, last, first, patronymic,
                            position=args.position, department=args.department,
-                           is_admin=args.admin)
+                           is_admin=args.admin, role=args.role)
     print(t("cli.user_added", name=info.name, login=info.login))
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # Files ectui creates (the SQLite file, its -wal and -shm, backups) stay writable by the
+    # group, so every login of a shared base can write them (see ectui/shared.py).
+    os.umask(0o007)
     set_language(_language(argv))
     args = _parser().parse_args(argv)
-    url = resolve_database_url(args.db)
+    db_option = getattr(args, "db", None)
+    url = resolve_database_url(db_option)
+    from ectui import cli_admin
+
     try:
         if args.command == "demo":
-            return _demo(args.db, not args.no_open)
+            return _demo(db_option, not args.no_open)
         if args.command == "init":
             return _init(url)
         if args.command == "migrate":
             return _migrate(url)
-        if args.command == "user":
+        if args.command == "user" and args.user_command == "add":
             return _user_add(url, args)
+        if args.command == "user" or args.command in cli_admin.COMMANDS:
+            return cli_admin.run(url, args)
+        from ectui import cli_exchange, cli_mail
+
+        if args.command in cli_exchange.COMMANDS:
+            return cli_exchange.run(url, args)
+        if args.command in cli_mail.COMMANDS:
+            return cli_mail.run(url, args)
+        from ectui import cli_documents
+
+        if args.command in cli_documents.COMMANDS:
+            return cli_documents.run(url, args)
+        from ectui import cli_reports
+
+        if args.command in cli_reports.COMMANDS:
+            return cli_reports.run(url, args)
         return _open_app(url, args.user)
     except UserError as error:
         print(t("cli.error", message=error.message), file=sys.stderr)

@@ -56,7 +56,8 @@ class _Sqlite(peewee.SqliteDatabase):
         try:
             return super()._connect()
         except sqlite3.OperationalError as exc:
-            raise DatabaseSetupError("db.sqlite_cannot_open", path=self.database, error=exc) from exc
+            raise DatabaseSetupError(
+                "db.sqlite_cannot_open", path=self.database, error=exc) from exc
 
 
 class _Postgres(peewee.PostgresqlDatabase):
@@ -84,7 +85,7 @@ def _check_postgres_unicode(conn) -> None:
 
 
 def open_database(url: str) -> peewee.Database:
-    """Build the engine for ``url`` (sqlite:///path or postgresql://user@host/db); no connection yet."""
+    """Build the engine for ``url`` (sqlite:///path or postgresql://user@host/db), unconnected."""
     parsed = urlparse(url)
     scheme = parsed.scheme.lower()
     if scheme == "sqlite":
@@ -113,8 +114,16 @@ def write_transaction():
     """A write transaction; on SQLite it takes the write lock at once, so it never deadlocks."""
     db = database.obj
     if is_sqlite(db):
-        with db.atomic("IMMEDIATE") as txn:
-            yield txn
+        try:
+            with db.atomic("IMMEDIATE") as txn:
+                yield txn
+        except peewee.OperationalError as exc:
+            # A shared file whose permissions changed under a running session: say which
+            # file and what to fix (ectui/shared.py), not a traceback.
+            if "readonly" in str(exc) or "read-only" in str(exc):
+                raise DatabaseSetupError("shared.readonly_now", path=db.database, error=exc,
+                                         folder=str(Path(db.database).parent)) from exc
+            raise
     else:
         with db.atomic() as txn:
             yield txn

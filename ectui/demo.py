@@ -11,7 +11,7 @@ from platformdirs import user_data_path
 from ectui.clock import Clock
 from ectui.db import write_transaction
 from ectui.errors import UserError
-from ectui.models import Contact, Employee, Organization, Setting
+from ectui.models import Contact, Employee, Organization
 from ectui.services import custom_fields, employees, groups, links
 from ectui.services.contacts import save_contact
 from ectui.services.context import Context
@@ -50,11 +50,19 @@ def create_demo_database(url: str, *, fresh: bool = False, clock: Clock | None =
     org_ids = _load_organizations(ctx, field_ids, group_ids)
     contact_ids = _load_contacts(ctx, field_ids, group_ids, org_ids)
     _load_links(ctx, org_ids, contact_ids)
-    with write_transaction():
-        Setting.replace(key="our_company",
-                        value=json.dumps(_read("our_company.json"), ensure_ascii=False)).execute()
+    from ectui.demo_tasks import load_demo_history  # the relationship history (tasks)
+
+    load_demo_history(ctx, org_ids, contact_ids)
+    from ectui.demo_documents import documents_dir_for, load_demo_documents  # sales documents
+
+    load_demo_documents(ctx, org_ids, contact_ids, documents_dir=documents_dir_for(url))
     return {"organizations": len(org_ids), "contacts": len(contact_ids),
             "employees": Employee.select().count()}
+
+
+ROLE_CODES = {"director": "head", "head": "head", "senior_manager": "senior_manager",
+              "manager": "manager", "trainee": "trainee", "admin": "admin"}
+"""Demo roles → seeded roles: the director heads «Дирекция», above every department."""
 
 
 def _load_employees(clock: Clock, login: str) -> Context:
@@ -68,11 +76,16 @@ def _load_employees(clock: Clock, login: str) -> Context:
             person["login"], person["last_name"], person.get("first_name", ""),
             person.get("patronymic", ""), position=person.get("position", ""),
             department=person.get("department", ""), email=person.get("email", ""),
-            is_admin=bool(person.get("is_admin")), now=clock.now())
+            is_admin=bool(person.get("is_admin")), now=clock.now(),
+            role=ROLE_CODES.get(person.get("role", ""), "manager"))
+    admin = _admin_context(clock)
+    staff = _employee_ids()
+    for dept in data.get("departments", []) if isinstance(data, dict) else []:
+        employees.set_department_head(admin, dept["name"], staff.get(dept.get("head")),
+                                      parent=dept.get("parent") or "")
     if employees.actor_for_login(login) is None:
         # Whoever opens the demo may look at and change everything in it.
-        employees.create_employee(_admin_context(clock), login, login, position="",
-                                  is_admin=True)
+        employees.create_employee(admin, login, login, position="", is_admin=True)
     return _admin_context(clock)
 
 

@@ -3,15 +3,20 @@
 Neither SQLite's LIKE nor its lower() folds Cyrillic, and FTS5 does not fold ё to е, so every
 searchable record keeps a ``search_text`` column already folded here; the engines only split
 it into words and match prefixes (FTS5 on SQLite, a GIN tsvector index on PostgreSQL).
+
+How the match is written depends on how many records match: a list's first page of «и» (a
+third of 300 000 contact persons) is found by walking the name order, a page of «ромашка»
+by fetching its few matches and sorting them (``_many_match``; benchmarks/RESULTS.md).
 """
 
 from __future__ import annotations
 
 import re
+import time
 
 import peewee
 
-from ectui.db import is_sqlite
+from ectui.db import database, is_sqlite
 
 _WORD = re.compile(r"[^\W_]+")
 _LEGAL_FORMS = (
@@ -97,18 +102,61 @@ def matches(model: type[peewee.Model], query: str) -> peewee.Expression | None:
         return None
     swapped = query_words(other_layout(query))
     table = model._meta.table_name
+    key = model._meta.primary_key
     if is_sqlite():
         expression = " AND ".join(f'"{term}"*' for term in terms)
         if swapped:
             expression = f"({expression}) OR (" + " AND ".join(f'"{t}"*' for t in swapped) + ")"
         subquery = peewee.SQL(
             f"(SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?)", [expression])
-        return model._meta.primary_key.in_(subquery)
+        if _many_match(table, f"SELECT 1 FROM {table}_fts WHERE {table}_fts MATCH ?",
+                       expression):
+            # The unary plus hides the key from the planner: it walks the list's sort order
+            # and tests each record against the matches, instead of fetching every match
+            # to sort them all for one page.
+            return peewee.Expression(peewee.NodeList((peewee.SQL("+"), key), glue=""),
+                                     peewee.OP.IN, subquery)
+        return key.in_(subquery)
     expression = " & ".join(f"{term}:*" for term in terms)
     if swapped:
         expression = f"({expression}) | (" + " & ".join(f"{t}:*" for t in swapped) + ")"
     # The config is inlined, not bound, so the expression matches the GIN index's.
     simple = peewee.SQL("'simple'")
-    return peewee.Expression(
+    condition = peewee.Expression(
         peewee.fn.to_tsvector(simple, model.search_text), "@@",
         peewee.fn.to_tsquery(simple, expression))
+    if _many_match(table, f"SELECT 1 FROM {table} WHERE to_tsvector('simple', search_text) "
+                          f"@@ to_tsquery('simple', %s)", expression):
+        return condition
+    # Few matches: fetch them all (the GIN index) and sort them. Left to itself, the
+    # planner may walk the name order instead, hoping to meet the first page early, and
+    # crawl through half the table when the matches sit together («Ку…»).
+    matching = model.select(key).where(condition)
+    return key == peewee.fn.ANY(peewee.NodeList((peewee.SQL("ARRAY"), matching)))
+
+
+# Above this share of a table's rows a search "matches many": the query plan changes.
+_MANY_SHARE = 0.03
+_MANY_AT_LEAST = 500
+_DECISIONS: dict[tuple[str, str], tuple[float, bool]] = {}
+_DECISION_SECONDS = 5.0  # a list's count and its first page come within this
+
+
+def _many_match(table: str, matching_sql: str, expression: str) -> bool:
+    """Whether at least ``_MANY_SHARE`` of ``table`` matches: stops counting there, so it
+    costs little either way. Remembered for a few seconds (count and page ask in turn); a
+    stale answer only chooses a slower plan, never other rows."""
+    now = time.monotonic()
+    remembered = _DECISIONS.get((table, expression))
+    if remembered is not None and now - remembered[0] < _DECISION_SECONDS:
+        return remembered[1]
+    db = database.obj
+    rows = db.execute_sql(f"SELECT MAX(id) FROM {table}").fetchone()[0] or 0
+    limit = max(_MANY_AT_LEAST, int(rows * _MANY_SHARE))
+    found = db.execute_sql(f"SELECT COUNT(*) FROM ({matching_sql} LIMIT {limit}) AS probe",
+                           [expression]).fetchone()[0]
+    many = found >= limit
+    if len(_DECISIONS) > 64:
+        _DECISIONS.clear()
+    _DECISIONS[(table, expression)] = (now, many)
+    return many

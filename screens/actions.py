@@ -11,10 +11,11 @@ from textual.app import App
 
 from ectui.errors import UserError
 from ectui.i18n import t
-from ectui.services import custom_fields, employees, groups
+from ectui.services import access, custom_fields, employees, groups
 from ectui.services.contacts import contact_for_edit, save_contact
 from ectui.services.contacts import delete_contact as _delete_contact
 from ectui.services.field_specs import CONTACT_FIELDS, ORGANIZATION_FIELDS
+from ectui.services.merge import MergeNote
 from ectui.services.organizations import (
     EditableRecord,
     contact_count,
@@ -42,10 +43,14 @@ def open_contact(app: App, contact_id: int) -> None:
     app.push_screen(ContactCardScreen(contact_id))
 
 
-async def _form_choices(kind: str):
+async def _form_choices(app: App, kind: str, action: str):
     fields = await run_db(custom_fields.custom_fields, kind)
     group_list = await run_db(groups.groups, kind)
     people = await run_db(employees.employees)
+    # Offer as responsible only whom the role lets one give a record to.
+    reach = await run_db(access.employees_in_scope, app.context, action)
+    if reach is not None:
+        people = [person for person in people if person.id in reach]
     return fields, group_list, people
 
 
@@ -53,29 +58,43 @@ async def _open_form(app: App, kind: str, title: str, record: EditableRecord,
                      references: dict[str, str], done: Done | None) -> None:
     from screens.forms.record_form import RecordForm
 
-    fields, group_list, people = await _form_choices(kind)
+    fields, group_list, people = await _form_choices(
+        app, kind, "create" if record.id is None else "edit")
     context = app.context
+    form: RecordForm | None = None
+    note = MergeNote()  # whose changes a silent merge kept, to say so after the save
+
+    # The form's record is the base of a three-way merge: the record as opened, or, after a
+    # conflict was decided, as the other person saved it.
+    def base() -> EditableRecord | None:
+        return form.record if form is not None and record.id is not None else None
+
     if kind == "organization":
         specs = ORGANIZATION_FIELDS
 
         def save(values, custom, group_ids, version):
             return save_organization(context, values, org_id=record.id, expected_version=version,
-                                     custom=custom, group_ids=group_ids)
+                                     custom=custom, group_ids=group_ids, base=base(),
+                                     merge_note=note)
     else:
         specs = CONTACT_FIELDS
 
         def save(values, custom, group_ids, version):
             return save_contact(context, values, contact_id=record.id, expected_version=version,
-                                custom=custom, group_ids=group_ids)
+                                custom=custom, group_ids=group_ids, base=base(), merge_note=note)
 
     def finished(result: int | None) -> None:
         if result is not None:
             app.notify(t("common.saved"), timeout=3)
+            if note.fields:
+                app.notify(t("conflict.merged", who=note.who or t("conflict.someone"),
+                             fields=", ".join(note.fields)), timeout=8)
             if done is not None:
                 done(result)
 
-    app.push_screen(RecordForm(title, specs, record, fields, group_list, people, save,
-                               references=references), finished)
+    form = RecordForm(title, specs, record, fields, group_list, people, save,
+                      references=references)
+    app.push_screen(form, finished)
 
 
 async def new_organization(app: App, done: Done | None = None) -> None:
@@ -86,7 +105,7 @@ async def new_organization(app: App, done: Done | None = None) -> None:
 
 async def edit_organization(app: App, org_id: int, done: Done | None = None) -> None:
     try:
-        record = await run_db(organization_for_edit, org_id)
+        record = await run_db(organization_for_edit, org_id, app.context)
     except UserError as error:
         app.report_error(error)
         return
@@ -116,7 +135,7 @@ async def new_contact(app: App, org_id: int | None, done: Done | None = None) ->
 
 async def edit_contact(app: App, contact_id: int, done: Done | None = None) -> None:
     try:
-        record = await run_db(contact_for_edit, contact_id)
+        record = await run_db(contact_for_edit, contact_id, app.context)
     except UserError as error:
         app.report_error(error)
         return

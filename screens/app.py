@@ -21,7 +21,22 @@ class EctuiApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", t("key.help"), priority=True),
+        Binding("f2", "switch_mode('today')", t("key.today"), priority=True),
         Binding("f3", "switch_mode('directory')", t("key.directory"), priority=True),
+        # The relationship history (screens/task_modes.py): the tree, quick logging, clients
+        # with no next step, sales templates. Not priority: a form's own keys come first.
+        Binding("f5", "tasks('tree')", t("key.task_tree")),
+        Binding("f6", "tasks('log')", t("key.quick_log")),
+        Binding("shift+f5", "tasks('no_next_step')", t("key.no_next_step")),
+        Binding("shift+f12", "tasks('templates')", t("key.templates"), show=False),
+        Binding("f8", "reports", t("key.reports"), priority=True),
+        # The calendar (screens/calendar.py) and the notification inbox (screens/inbox.py).
+        Binding("f7", "calendar", t("key.calendar"), priority=True),
+        Binding("shift+f7", "inbox", t("key.inbox"), priority=True),
+        Binding("f9", "exchange", t("key.exchange"), priority=True),
+        Binding("f10", "sales", t("key.sales"), priority=True),
+        Binding("f11", "service", t("key.service"), priority=True),
+        Binding("f12", "staff", t("key.staff"), priority=True),
         Binding("ctrl+q", "quit", t("common.quit"), priority=True),
         # Handled here, before keys reach a widget, so keys typed ahead of the screen (a burst
         # over a slow SSH link) land in the field the Tab moved to, not in the one it left.
@@ -35,6 +50,8 @@ class EctuiApp(App[None]):
         self.started_at = time.perf_counter()
         self.title = t("app.title")
         self.sub_title = f"{session.actor.name} · {session.url.split('@')[-1]}"
+        self.changes = None  # screens.changes.ChangeFeed, once mounted
+        self.notifier = None  # screens.notifier.Notifier, once mounted
 
     async def on_event(self, event: events.Event) -> None:
         # Textual runs a bound key (Backspace, arrows, Enter, Tab) only after it bubbles back
@@ -49,25 +66,90 @@ class EctuiApp(App[None]):
         await super().on_event(event)
 
     def get_default_screen(self):
-        from screens.directory import DirectoryScreen
+        from screens.today import TodayScreen
 
-        return DirectoryScreen()
+        return TodayScreen()
 
     @property
     def context(self):
         return self.session.context
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.log(f"ready in {time.perf_counter() - self.started_at:.3f}s")
+        from screens import session_watch
+
+        await session_watch.start(self)
+        from screens import notifier
+
+        self.notifier = notifier.start(self)
+
+    def on_unmount(self) -> None:
+        if self.changes is not None:
+            self.changes.stop()
+
+    async def action_staff(self) -> None:
+        from screens.staff import open_staff
+
+        await open_staff(self)
 
     def action_switch_mode(self, mode: str) -> None:
         from screens.directory import DirectoryScreen
 
+        if mode == "today":
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
         if mode == "directory":
             while len(self.screen_stack) > 1:
                 self.pop_screen()
             if not isinstance(self.screen, DirectoryScreen):
                 self.push_screen(DirectoryScreen())
+
+    async def action_tasks(self, what: str) -> None:
+        from screens import task_modes
+
+        await task_modes.run(self, what)
+
+    def action_sales(self) -> None:
+        """Sales: the price list, proposals, invoices and contracts (screens/sales.py)."""
+        from screens.sales import SalesScreen
+
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(SalesScreen())
+
+    def action_service(self) -> None:
+        """Service: client requests to their deadlines, reports, settings (screens/service.py)."""
+        from screens.service import ServiceScreen
+
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(ServiceScreen())
+
+    def action_reports(self) -> None:
+        """Control and analysis: funnel, ABC, activity, results, sales (screens/reports.py)."""
+        from screens.reports import ReportsScreen
+
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(ReportsScreen())
+
+    def action_exchange(self) -> None:
+        """Exchange and mailings: import, export, mailings, incoming mail (screens/exchange.py)."""
+        from screens.exchange import ExchangeScreen
+
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(ExchangeScreen())
+
+    def action_calendar(self) -> None:
+        from screens.calendar import open_calendar
+
+        open_calendar(self)
+
+    def action_inbox(self) -> None:
+        from screens.inbox import open_inbox
+
+        open_inbox(self)
 
     def action_help(self) -> None:
         from screens.help import HelpScreen

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Header, Label
 from ectui.errors import UserError
 from ectui.i18n import t
 from ectui.services.cards import ContactCard, contact_card
-from screens import actions
+from screens import actions, changes, task_cards
 from screens.db import run_db
 from screens.widgets.field_grid import field_grid
 
@@ -47,6 +47,7 @@ class ContactCardScreen(Screen):
         Binding("delete", "delete", t("key.delete")),
         Binding("ctrl+o", "open_organization", t("key.organization")),
         Binding("ctrl+l", "add_link", t("key.add_link")),
+        Binding("ctrl+e", "audit", t("key.audit")),
     ]
 
     def __init__(self, contact_id: int) -> None:
@@ -65,17 +66,27 @@ class ContactCardScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#card-body").focus()
         self.load()
+        changes.subscribe(self, self._changed_elsewhere, tables={"contact", "organization"})
+
+    def _changed_elsewhere(self, batch) -> None:
+        # Another session changed this person (or their organization's name); under a form
+        # the card waits, and reloads when it is shown again.
+        if self.is_current and any(c.record_id in (0, self.contact_id) or c.table == "organization"
+                                   for c in batch):
+            self.load()
 
     @work(exclusive=True, group="card")
     async def load(self) -> None:
         try:
-            card = await run_db(contact_card, self.contact_id)
+            card = await run_db(contact_card, self.contact_id, self.app.context.actor)
         except UserError as error:
             self.app.report_error(error)
             self.app.pop_screen()
             return
         self.card = card
         self._show(card)
+        await task_cards.show_next_contact(self, card.organization_id, self.contact_id)
+        self.refresh_bindings()
 
     def _show(self, card: ContactCard) -> None:
         title = f"[b]{card.name}[/b]"
@@ -112,6 +123,21 @@ class ContactCardScreen(Screen):
         if self.card is not None:
             await actions.delete_contact(self.app, self.contact_id, self.card.name,
                                          lambda _r: self.app.pop_screen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # What the role does not allow is greyed in the footer (the services refuse it too).
+        card = self.card
+        if card is None:
+            return True
+        allowed = {"edit": card.may_edit, "add_link": card.may_edit,
+                   "delete": card.may_delete}
+        return True if allowed.get(action, True) else None
+
+    def action_audit(self) -> None:
+        from screens.audit import AuditScreen
+
+        if self.card is not None:
+            self.app.push_screen(AuditScreen("contact", self.contact_id, self.card.name))
 
     def action_open_organization(self) -> None:
         if self.card is not None and self.card.organization_id:

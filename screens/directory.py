@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -14,7 +14,7 @@ from ectui.models.client_base import CATEGORIES
 from ectui.services import employees, groups
 from ectui.services.contacts import ContactFilter, ContactRow
 from ectui.services.organizations import OrganizationFilter, OrganizationRow
-from screens import actions
+from screens import actions, changes
 from screens.db import run_db, run_db_sync
 from screens.sources import ContactSource, OrganizationSource
 from screens.widgets.paged_table import Column, PagedTable
@@ -65,6 +65,7 @@ class DirectoryScreen(Screen):
         Binding("f4", "edit", t("key.edit")),
         Binding("delete", "delete", t("key.delete")),
         Binding("escape", "clear_search", t("key.clear"), show=False),
+        Binding("ctrl+g", "lists", t("key.lists")),
     ]
 
     def __init__(self) -> None:
@@ -93,7 +94,17 @@ class DirectoryScreen(Screen):
     async def on_mount(self) -> None:
         self.query_one("#search", Input).focus()
         self._refresh_list()
+        changes.subscribe(self, self._changed_elsewhere, tables={"organization", "contact"})
         await self._load_filter_choices()
+
+    def _changed_elsewhere(self, batch) -> None:
+        # Another session wrote a client: the list shows it within seconds. Under a card or
+        # a form the list waits: it reloads when it is shown again. New rights (a new role)
+        # need a new source: the filter carries whose rights limit the list.
+        if any(change.action == "rights" for change in batch):
+            self._refresh_list()
+        elif self.is_current:
+            self._table().reload()
 
     async def _load_filter_choices(self) -> None:
         kind = "organization" if self.tab == ORGS else "contact"
@@ -103,6 +114,27 @@ class DirectoryScreen(Screen):
         group_select.set_options([(g.name, g.id) for g in group_list])
         self.query_one("#responsible-filter", Select).set_options(
             [(e.short, e.id) for e in people])
+
+    def action_lists(self) -> None:
+        from screens.reference_lists import ReferenceListsScreen
+
+        async def back(_result=None) -> None:
+            await self._load_filter_choices()  # groups may have been added or deleted
+
+        self.app.push_screen(ReferenceListsScreen(), back)
+
+    @work(exclusive=True, group="directory-group")
+    async def show_group(self, kind: str, group_id: int) -> None:
+        """The Directory filtered to one group's members (Enter on a group in the lists)."""
+        wanted = ORGS if kind == "organization" else CONTACTS
+        if self.tab != wanted:
+            self.tab = wanted  # set first, so the tab change below is not handled twice
+            self.query_one(Tabs).active = wanted
+            self.query_one(ContentSwitcher).current = wanted
+            self.query_one("#category-filter").display = wanted == ORGS
+        await self._load_filter_choices()
+        self.query_one("#group-filter", Select).value = group_id
+        self.set_focus(self._table())
 
     def _value(self, selector: str):
         value = self.query_one(selector, Select).value
@@ -116,10 +148,11 @@ class DirectoryScreen(Screen):
         if self.tab == ORGS:
             table.set_source(OrganizationSource(OrganizationFilter(
                 query=query, group_id=group_id, category=self._value("#category-filter") or "",
-                responsible_id=responsible)))
+                responsible_id=responsible, viewer=self.app.context.actor)))
         else:
             table.set_source(ContactSource(ContactFilter(
-                query=query, group_id=group_id, responsible_id=responsible)))
+                query=query, group_id=group_id, responsible_id=responsible,
+                viewer=self.app.context.actor)))
 
     @on(Input.Changed, "#search")
     @on(Select.Changed)
@@ -172,6 +205,21 @@ class DirectoryScreen(Screen):
 
     def _current(self):
         return self._table().current_row
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # What the role does not allow is greyed in the footer (the services refuse it too).
+        if action == "new":
+            actor = self.app.context.actor
+            return True if actor.scope("create") != "none" else None
+        if action in ("edit", "delete"):
+            row = self._current()
+            allowed = getattr(row, "may_edit" if action == "edit" else "may_delete", True)
+            return True if allowed else None
+        return True
+
+    @on(PagedTable.RowHighlighted)
+    def _row_highlighted(self) -> None:
+        self.refresh_bindings()
 
     @on(PagedTable.RowSelected)
     def _row_selected(self, event: PagedTable.RowSelected) -> None:

@@ -10,6 +10,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from ectui.i18n import t
+from screens.calendar_help import CALENDAR_KEYS
+from screens.exchange_help import EXCHANGE_KEYS
+from screens.report_help import REPORT_KEYS
+from screens.sales_help import SALES_KEYS
+from screens.service_help import SERVICE_KEYS
+from screens.shared_help import SHARED_KEYS
+from screens.task_help import TASK_KEYS
 
 KEYS = (
     ("help.global", (("F1", "help.k.f1"), ("F3", "help.k.f3"), ("Ctrl+P", "help.k.palette"),
@@ -17,7 +24,7 @@ KEYS = (
     ("help.directory", (("…", "help.k.type"), ("↓ ↑", "help.k.down"), ("Ctrl+T", "help.k.tab"),
                         ("Enter", "help.k.enter"), ("Ctrl+N, Insert", "help.k.new"),
                         ("F4", "help.k.edit"), ("Delete", "help.k.delete"),
-                        ("Esc", "help.k.esc_search"))),
+                        ("Esc", "help.k.esc_search"), ("Ctrl+G", "key.lists"))),
     ("help.card", (("F4", "help.k.edit"), ("Ctrl+N", "help.k.new_contact"),
                    ("Delete", "help.k.delete"), ("Ctrl+L", "help.k.link"),
                    ("Ctrl+O", "help.k.org"), ("Esc", "help.k.back"))),
@@ -38,7 +45,9 @@ class HelpScreen(ModalScreen[None]):
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        for section, keys in KEYS:
+        sections = (KEYS + TASK_KEYS + CALENDAR_KEYS + SALES_KEYS + SERVICE_KEYS + EXCHANGE_KEYS
+                    + REPORT_KEYS + SHARED_KEYS)
+        for section, keys in sections:
             table.add_row(f"[u]{t(section)}[/u]", "")
             for key, text in keys:
                 table.add_row(key, t(text))

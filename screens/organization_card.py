@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Label
 from ectui.errors import UserError
 from ectui.i18n import t
 from ectui.services.cards import OrganizationCard, organization_card
-from screens import actions
+from screens import actions, changes, sales_cards, service_cards, task_cards
 from screens.db import run_db
 from screens.widgets.field_grid import field_grid
 
@@ -26,6 +26,9 @@ class OrganizationCardScreen(Screen):
         Binding("ctrl+n,insert", "new_contact", t("key.new_contact")),
         Binding("delete", "delete", t("key.delete")),
         Binding("ctrl+l", "add_link", t("key.add_link")),
+        Binding("ctrl+e", "audit", t("key.audit")),
+        Binding("ctrl+k", "new_proposal", t("key.new_proposal")),
+        Binding("ctrl+o", "new_request", t("key.new_request")),
     ]
 
     def __init__(self, org_id: int) -> None:
@@ -50,17 +53,32 @@ class OrganizationCardScreen(Screen):
         table.add_columns(t("contact.last_name") + " " + t("contact.first_name").lower(),
                           t("contact.position"), t("contact.mobile_phone"), t("contact.birthday"))
         self.load()
+        changes.subscribe(self, self._changed_elsewhere, tables={"organization", "contact"})
+
+    def _changed_elsewhere(self, batch) -> None:
+        # Another session changed this organization or a person (maybe one of its people);
+        # under a form the card waits, and reloads when it is shown again.
+        people = {p.id for p in self.card.contacts} if self.card else set()
+        if self.is_current and any(
+                c.record_id in (0, self.org_id) if c.table == "organization"
+                else c.record_id in people or c.action in ("create", "rights")
+                for c in batch):
+            self.load()
 
     @work(exclusive=True, group="card")
     async def load(self) -> None:
         try:
-            card = await run_db(organization_card, self.org_id)
+            card = await run_db(organization_card, self.org_id, self.app.context.actor)
         except UserError as error:
             self.app.report_error(error)
             self.app.pop_screen()
             return
         self.card = card
         self._show(card)
+        await task_cards.show_next_contact(self, self.org_id)
+        await sales_cards.show_documents(self, self.org_id)
+        await service_cards.show_service(self, self.org_id)
+        self.refresh_bindings()
 
     def _show(self, card: OrganizationCard) -> None:
         self.query_one("#card-title", Label).update(f"[b]{card.name}[/b]")
@@ -71,6 +89,7 @@ class OrganizationCardScreen(Screen):
                   for section in SECTIONS]
         body.mount_all(blocks)
         table = self.query_one("#card-contacts", DataTable)
+        row = table.cursor_row  # a reload (another session's change) keeps one's place
         table.clear()
         for person in card.contacts:
             table.add_row(person.name, person.position, person.phone,
@@ -87,8 +106,14 @@ class OrganizationCardScreen(Screen):
                        [(", ".join(card.departments), "")] if card.departments else []),
             field_grid(t("section.links"), link_rows),
         ])
+        if card.contacts:
+            table.move_cursor(row=min(row, len(card.contacts) - 1))
         if card.contacts and not isinstance(self.focused, DataTable):
             table.focus()
+
+    @on(DataTable.RowHighlighted, "#card-contacts")
+    def _contact_highlighted(self) -> None:
+        self.refresh_bindings()
 
     @on(DataTable.RowSelected, "#card-contacts")
     def _open_contact(self, event: DataTable.RowSelected) -> None:
@@ -105,6 +130,23 @@ class OrganizationCardScreen(Screen):
 
     async def action_new_contact(self) -> None:
         await actions.new_contact(self.app, self.org_id, self._reload)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # What the role does not allow is greyed in the footer (the services refuse it too).
+        card = self.card
+        if card is None:
+            return True
+        person = self._selected_contact() if action == "delete" else None
+        allowed = {"edit": card.may_edit, "add_link": card.may_edit,
+                   "new_contact": card.may_create,
+                   "delete": person.may_delete if person is not None else card.may_delete}
+        return True if allowed.get(action, True) else None
+
+    def action_audit(self) -> None:
+        from screens.audit import AuditScreen
+
+        if self.card is not None:
+            self.app.push_screen(AuditScreen("organization", self.org_id, self.card.name))
 
     def _selected_contact(self):
         table = self.query_one("#card-contacts", DataTable)
@@ -124,3 +166,16 @@ class OrganizationCardScreen(Screen):
 
     async def action_add_link(self) -> None:
         await actions.add_link(self.app, "organization", self.org_id, self._reload)
+
+    async def action_new_request(self) -> None:
+        """Register a client's request («обращение»); with the installed base focused, its own
+        Ctrl+O names the highlighted product (screens/service_cards.py)."""
+        from screens import service_actions
+
+        await service_actions.register_request(self.app, self.org_id, done=self._reload)
+
+    async def action_new_proposal(self) -> None:
+        from screens import sales_actions
+
+        name = self.card.name if self.card is not None else ""
+        await sales_actions.new_proposal(self.app, self.org_id, name, self._reload)

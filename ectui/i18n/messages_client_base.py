@@ -115,8 +115,8 @@ MESSAGES = {
         "Someone else changed this record while it was open. Close the form and open it again.",
     ),
     "common.date.hint": ("ДД.ММ.ГГГГ", "DD.MM.YYYY"),
-    "validation.choice": ("Выберите одно из значений: {options}", "Choose one of: {options}"),
-    "validation.reference_missing": (
+    "record.choice": ("Выберите одно из значений: {options}", "Choose one of: {options}"),
+    "record.reference_missing": (
         "Такой записи нет (возможно, её удалили или сотрудник уволен) — выберите другую",
         "No such record (it may have been deleted, or the employee has left); pick another",
     ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import peewee
 
+from ectui.models.access import Role
 from ectui.models.base import BaseModel
 from ectui.models.fields import UtcDateTimeField
 
@@ -11,6 +12,10 @@ from ectui.models.fields import UtcDateTimeField
 class Department(BaseModel):
     name = peewee.CharField(max_length=200)
     parent = peewee.ForeignKeyField("self", null=True, backref="children", on_delete="SET NULL")
+    # Deferred: Employee refers to Department too. The head sees the department's records
+    # when their role's scope is "department", like every member.
+    head = peewee.DeferredForeignKey("Employee", null=True, backref="headed_departments",
+                                     on_delete="SET NULL")
 
 
 class Employee(BaseModel):
@@ -26,5 +31,7 @@ class Employee(BaseModel):
     phone = peewee.CharField(max_length=100, default="")
     # Deactivated, never deleted: history keeps its authors.
     is_active = peewee.BooleanField(default=True)
+    # The installation's administrator: every action on every record, whatever the role.
     is_admin = peewee.BooleanField(default=False)
+    role = peewee.ForeignKeyField(Role, null=True, backref="employees", on_delete="RESTRICT")
     created_at = UtcDateTimeField()

@@ -9,8 +9,9 @@ from ectui.errors import NotFound
 from ectui.i18n import t
 from ectui.models import Contact, Employee, Organization
 from ectui.names import full_name, short_name
-from ectui.services import custom_fields, groups, links
+from ectui.services import access, custom_fields, groups, links
 from ectui.services.contacts import ContactFilter, ContactRow, list_contacts
+from ectui.services.context import Actor
 from ectui.services.field_specs import CONTACT_FIELDS, ORGANIZATION_FIELDS, FieldSpec
 from ectui.validation import format_phone
 
@@ -35,6 +36,10 @@ class OrganizationCard:
     links: list[links.LinkView]
     created_at: datetime
     updated_at: datetime
+    # What the viewing employee may do here, so the card greys what is not allowed.
+    may_edit: bool = True
+    may_delete: bool = True
+    may_create: bool = True
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,10 @@ class ContactCard:
     links: list[links.LinkView]
     created_at: datetime
     updated_at: datetime
+    # What the viewing employee may do here, so the card greys what is not allowed.
+    may_edit: bool = True
+    may_delete: bool = True
+    may_create: bool = True
 
 
 def choice_label(spec_name: str, code: str) -> str:
@@ -82,28 +91,41 @@ def _custom(kind: str, owner_id: int) -> list[CardField]:
             for info in custom_fields.custom_fields(kind)]
 
 
-def organization_card(org_id: int) -> OrganizationCard:
-    """An organization with its requisites, people, groups, custom fields and links."""
+def _rights(viewer: Actor | None, owner_id: int | None) -> dict[str, bool]:
+    if viewer is None:
+        return {}
+    access.require(viewer, "view", owner_id)
+    return {"may_edit": access.can(viewer, "edit", owner_id),
+            "may_delete": access.can(viewer, "delete", owner_id),
+            "may_create": access.can(viewer, "create", viewer.employee_id)}
+
+
+def organization_card(org_id: int, viewer: Actor | None = None) -> OrganizationCard:
+    """An organization with its requisites, people, groups, custom fields and links;
+    with a ``viewer``, refused unless they may view it, and with their rights on it."""
     org = Organization.get_or_none(Organization.id == org_id)
     if org is None:
         raise NotFound()
+    rights = _rights(viewer, org.responsible_id)
     fields = [CardField(spec.section, t(spec.label_key), _display(spec, org))
               for spec in ORGANIZATION_FIELDS]
-    people = list_contacts(ContactFilter(organization_id=org_id), 0, 500)
+    people = list_contacts(ContactFilter(organization_id=org_id, viewer=viewer), 0, 500)
     return OrganizationCard(
         id=org.id, version=org.version, name=org.name, fields=fields, contacts=people,
         departments=[d.name for d in org.departments.order_by("name")],
         groups=groups.group_names_of("organization", org_id),
         custom=_custom("organization", org_id),
         links=links.links_of(links.EntryRef("organization", org_id)),
-        created_at=org.created_at, updated_at=org.updated_at)
+        created_at=org.created_at, updated_at=org.updated_at, **rights)
 
 
-def contact_card(contact_id: int) -> ContactCard:
-    """A contact person with all they told us: phones, birthday, hobbies, family, links."""
+def contact_card(contact_id: int, viewer: Actor | None = None) -> ContactCard:
+    """A contact person with all they told us: phones, birthday, hobbies, family, links;
+    with a ``viewer``, refused unless they may view them, and with their rights."""
     contact = Contact.get_or_none(Contact.id == contact_id)
     if contact is None:
         raise NotFound()
+    rights = _rights(viewer, contact.responsible_id)
     fields = []
     for spec in CONTACT_FIELDS:
         if spec.kind == "organization":
@@ -125,4 +147,4 @@ def contact_card(contact_id: int) -> ContactCard:
         groups=groups.group_names_of("contact", contact_id),
         custom=_custom("contact", contact_id),
         links=links.links_of(links.EntryRef("contact", contact_id)),
-        created_at=contact.created_at, updated_at=contact.updated_at)
+        created_at=contact.created_at, updated_at=contact.updated_at, **rights)

@@ -8,10 +8,11 @@ from decimal import Decimal
 
 from ectui import validation
 from ectui.db import write_transaction
-from ectui.errors import FieldError, UserError, ValidationError
+from ectui.errors import FieldError, ValidationError
 from ectui.i18n import t
 from ectui.models import ContactCustomValue, CustomField, OrganizationCustomValue
 from ectui.models.grouping import ENTITY_KINDS, FIELD_TYPES
+from ectui.services import access
 from ectui.services.context import Context
 
 TRUE_WORDS = {"да", "д", "yes", "y", "true", "1", "+"}
@@ -40,17 +41,23 @@ def custom_fields(applies_to: str) -> list[CustomFieldInfo]:
     return [_info(field) for field in query]
 
 
+def all_custom_fields(applies_to: str) -> list[CustomFieldInfo]:
+    """Every custom field of organizations or of contacts, deactivated ones too."""
+    query = (CustomField.select().where(CustomField.applies_to == applies_to)
+             .order_by(CustomField.position, CustomField.id))
+    return [_info(field) for field in query]
+
+
 def create_custom_field(ctx: Context, applies_to: str, name: str, field_type: str,
                         choices: list[str] = ()) -> CustomFieldInfo:
     """Add a custom field to organizations or contacts (administrators only)."""
-    if not ctx.actor.is_admin:
-        raise UserError("rights.admin_only")
+    access.require(ctx, "administer")
     errors: dict[str, FieldError] = {}
     name = name.strip()
     if applies_to not in ENTITY_KINDS:
-        errors["applies_to"] = FieldError("validation.choice", options=", ".join(ENTITY_KINDS))
+        errors["applies_to"] = FieldError("record.choice", options=", ".join(ENTITY_KINDS))
     if field_type not in FIELD_TYPES:
-        errors["field_type"] = FieldError("validation.choice", options=", ".join(FIELD_TYPES))
+        errors["field_type"] = FieldError("record.choice", options=", ".join(FIELD_TYPES))
     if not name:
         errors["name"] = FieldError("validation.required")
     elif CustomField.select().where(CustomField.applies_to == applies_to,
@@ -88,7 +95,7 @@ def canonical_value(field: CustomFieldInfo, raw: str) -> str:
         raise FieldError("custom.bool_expected")
     if field.field_type == "choice":
         if raw not in field.choices:
-            raise FieldError("validation.choice", options=", ".join(field.choices))
+            raise FieldError("record.choice", options=", ".join(field.choices))
     return raw
 
 
@@ -145,3 +152,10 @@ def custom_values_of(owner_kind: str, owner_id: int) -> dict[int, str]:
     model = OrganizationCustomValue if owner_kind == "organization" else ContactCustomValue
     owner = model.organization if owner_kind == "organization" else model.contact
     return {row.field_id: row.value for row in model.select().where(owner == owner_id)}
+
+
+def set_custom_field_active(ctx: Context, field_id: int, active: bool) -> None:
+    """Hide a custom field from forms and cards (its values are kept) or bring it back."""
+    access.require(ctx, "administer")
+    with write_transaction():
+        CustomField.update(is_active=active).where(CustomField.id == field_id).execute()

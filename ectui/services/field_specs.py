@@ -28,7 +28,7 @@ def _choice(options: tuple[str, ...]) -> Validator:
     def check(value: str, _data: dict[str, str]) -> str:
         value = value.strip()
         if value and value not in options:
-            raise FieldError("validation.choice", options=", ".join(options))
+            raise FieldError("record.choice", options=", ".join(options))
         return value
     return check
 

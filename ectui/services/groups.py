@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import peewee
+
 from ectui.db import write_transaction
 from ectui.errors import FieldError, ValidationError
 from ectui.models import ClientGroup, ContactGroupMember, OrganizationGroupMember
 from ectui.models.grouping import ENTITY_KINDS
+from ectui.services import access
 from ectui.services.context import Context
 
 
@@ -25,10 +28,11 @@ def groups(kind: str) -> list[GroupInfo]:
 
 
 def create_group(ctx: Context, name: str, kind: str) -> GroupInfo:
-    """A new empty group."""
+    """A new empty group (anyone who may create records may create a group)."""
+    access.require(ctx, "create")
     name = name.strip()
     if kind not in ENTITY_KINDS:
-        raise ValidationError({"kind": FieldError("validation.choice",
+        raise ValidationError({"kind": FieldError("record.choice",
                                                   options=", ".join(ENTITY_KINDS))})
     if not name:
         raise ValidationError({"name": FieldError("validation.required")})
@@ -63,7 +67,7 @@ def check_group_ids(kind: str, group_ids: list[int]) -> list[int]:
     found = {g.id for g in ClientGroup.select(ClientGroup.id)
              .where(ClientGroup.id.in_(ids), ClientGroup.kind == kind)} if ids else set()
     if set(ids) - found:
-        raise ValidationError({"groups": FieldError("validation.reference_missing")})
+        raise ValidationError({"groups": FieldError("record.reference_missing")})
     return ids
 
 
@@ -73,3 +77,32 @@ def store_memberships(kind: str, member_id: int, group_ids: list[int]) -> None:
     model.delete().where(member == member_id).execute()
     for group_id in group_ids:
         model.insert({model.group: group_id, member: member_id}).execute()
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    id: int
+    name: str
+    kind: str
+    members: int
+
+
+def group_summaries() -> list[GroupSummary]:
+    """Every group with how many organizations or contacts are in it."""
+    orgs = dict(OrganizationGroupMember.select(OrganizationGroupMember.group,
+                                               peewee.fn.COUNT(OrganizationGroupMember.id))
+                .group_by(OrganizationGroupMember.group).tuples())
+    people = dict(ContactGroupMember.select(ContactGroupMember.group,
+                                            peewee.fn.COUNT(ContactGroupMember.id))
+                  .group_by(ContactGroupMember.group).tuples())
+    query = ClientGroup.select().order_by(ClientGroup.kind.desc(), ClientGroup.name)
+    return [GroupSummary(g.id, g.name, g.kind,
+                         (orgs if g.kind == "organization" else people).get(g.id, 0))
+            for g in query]
+
+
+def delete_group(ctx: Context, group_id: int) -> None:
+    """Remove a group; its members stay, they only leave the group."""
+    access.require(ctx, "delete")
+    with write_transaction():
+        ClientGroup.delete().where(ClientGroup.id == group_id).execute()

@@ -8,6 +8,7 @@ from ectui.db import write_transaction
 from ectui.errors import FieldError, NotFound, ValidationError
 from ectui.models import Contact, Link, Organization
 from ectui.names import full_name
+from ectui.services import access, audit
 from ectui.services.context import Context
 
 
@@ -37,6 +38,17 @@ def _exists(ref: EntryRef) -> bool:
     return model.select().where(model.id == ref.id).exists()
 
 
+def _owner(ref: EntryRef) -> int | None:
+    model = Organization if ref.kind == "organization" else Contact
+    return model.select(model.responsible).where(model.id == ref.id).scalar()
+
+
+def _ref(link: Link, end: str) -> EntryRef:
+    org_id = getattr(link, f"{end}_organization_id")
+    return (EntryRef("organization", org_id) if org_id
+            else EntryRef("contact", getattr(link, f"{end}_contact_id")))
+
+
 def create_link(ctx: Context, source: EntryRef, target: EntryRef, label: str) -> int:
     """Link two entries with a label."""
     label = label.strip()
@@ -46,20 +58,34 @@ def create_link(ctx: Context, source: EntryRef, target: EntryRef, label: str) ->
     if source == target:
         errors["target"] = FieldError("link.to_itself")
     elif not _exists(target):
-        errors["target"] = FieldError("validation.reference_missing")
+        errors["target"] = FieldError("record.reference_missing")
     if errors:
         raise ValidationError(errors)
     if not _exists(source):
         raise NotFound()
+    # A link is a change to the entry it starts from, and shows the other one's name.
+    access.require(ctx, "edit", _owner(source))
+    access.require(ctx, "view", _owner(target))
     with write_transaction():
         link = Link.create(label=label, created_at=ctx.now(),
                            **_columns("from", source), **_columns("to", target))
+        audit.record(ctx, source.kind, source.id, "update",
+                     [("link", "", f"{label}: {_name(target.kind, target.id)}")])
     return link.id
 
 
 def delete_link(ctx: Context, link_id: int) -> None:
+    """Remove a link; one may, if one may edit either of its ends."""
     with write_transaction():
-        Link.delete().where(Link.id == link_id).execute()
+        link = Link.get_or_none(Link.id == link_id)
+        if link is None:
+            return
+        source, target = _ref(link, "from"), _ref(link, "to")
+        if not access.can(ctx, "edit", _owner(target)):
+            access.require(ctx, "edit", _owner(source))
+        audit.record(ctx, source.kind, source.id, "update",
+                     [("link", f"{link.label}: {_name(target.kind, target.id)}", "")])
+        link.delete_instance()
 
 
 def _name(kind: str, ident: int) -> str:
@@ -76,9 +102,6 @@ def links_of(ref: EntryRef) -> list[LinkView]:
     views = []
     for link in Link.select().where((mine_from == ref.id) | (mine_to == ref.id)).order_by(Link.id):
         outgoing = getattr(link, mine_from.name + "_id") == ref.id
-        end = "to" if outgoing else "from"
-        org_id = getattr(link, f"{end}_organization_id")
-        other = (EntryRef("organization", org_id) if org_id
-                 else EntryRef("contact", getattr(link, f"{end}_contact_id")))
+        other = _ref(link, "to" if outgoing else "from")
         views.append(LinkView(link.id, link.label, outgoing, other, _name(other.kind, other.id)))
     return views

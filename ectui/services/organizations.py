@@ -11,8 +11,8 @@ from ectui.db import write_transaction
 from ectui.errors import NotFound, UserError, ValidationError
 from ectui.models import Contact, Employee, Organization, OrganizationGroupMember
 from ectui.names import short_name
-from ectui.services import custom_fields, groups
-from ectui.services.context import Context
+from ectui.services import access, audit, custom_fields, groups, merge
+from ectui.services.context import Actor, Context
 from ectui.services.field_specs import ORGANIZATION_FIELDS
 from ectui.services.records import clean_record
 from ectui.validation import format_phone
@@ -24,6 +24,9 @@ class OrganizationFilter:
     group_id: int | None = None
     category: str = ""
     responsible_id: int | None = None
+    # Whose rights limit the list: only what this employee may view. None (internal use,
+    # exports by the administrator) lists everything.
+    viewer: Actor | None = None
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,10 @@ class OrganizationRow:
     email: str
     category: str
     responsible: str
+    responsible_id: int | None = None
+    # The viewer's rights on the row (True when listed without a viewer).
+    may_edit: bool = True
+    may_delete: bool = True
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,8 @@ class EditableRecord:
 
 def _filtered(flt: OrganizationFilter) -> peewee.ModelSelect:
     query = Organization.select()
+    if flt.viewer is not None:
+        query = query.where(access.visible_to(flt.viewer, Organization))
     condition = search.matches(Organization, flt.query)
     if condition is not None:
         query = query.where(condition)
@@ -74,16 +83,23 @@ def list_organizations(flt: OrganizationFilter, offset: int, limit: int) -> list
     query = (_filtered(flt)
              .select(Organization.id, Organization.name, Organization.inn, Organization.phones,
                      Organization.email, Organization.category, Employee.last_name,
-                     Employee.first_name, Employee.patronymic)
+                     Employee.first_name, Employee.patronymic, Organization.responsible,
+                     Employee.department)
              .join(Employee, peewee.JOIN.LEFT_OUTER, on=(Organization.responsible == Employee.id))
              .order_by(Organization.sort_key, Organization.id)
              .offset(offset).limit(limit).dicts())
+    viewer = flt.viewer
     return [OrganizationRow(
         id=row["id"], name=row["name"], inn=row["inn"],
         phone=format_phone(row["phones"].split(", ")[0]) if row["phones"] else "",
         email=row["email"], category=row["category"],
         responsible=short_name(row["last_name"], row["first_name"] or "", row["patronymic"] or "")
         if row["last_name"] else "",
+        responsible_id=row["responsible"],
+        may_edit=viewer is None or access.can_on_row(viewer, "edit", row["responsible"],
+                                                     row["department"]),
+        may_delete=viewer is None or access.can_on_row(viewer, "delete", row["responsible"],
+                                                       row["department"]),
     ) for row in query]
 
 
@@ -94,9 +110,12 @@ def _get(org_id: int) -> Organization:
     return org
 
 
-def organization_for_edit(org_id: int) -> EditableRecord:
-    """The stored values of an organization as its edit form shows them."""
+def organization_for_edit(org_id: int, ctx: Context | None = None) -> EditableRecord:
+    """The stored values of an organization as its edit form shows them (``ctx``: checked
+    that its employee may edit it)."""
     org = _get(org_id)
+    if ctx is not None:
+        access.require(ctx, "edit", org.responsible_id)
     values: dict[str, object] = {}
     for spec in ORGANIZATION_FIELDS:
         if spec.name == "responsible_id":
@@ -123,32 +142,40 @@ def organization_search_text(org: Organization, custom: dict[int, str]) -> str:
 
 def save_organization(ctx: Context, data: dict[str, object], *, org_id: int | None = None,
                       expected_version: int | None = None, custom: dict[int, str] | None = None,
-                      group_ids: list[int] | None = None) -> int:
-    """Create (no ``org_id``) or update an organization; all of it is saved or none."""
-    errors = {}
-    try:
-        cleaned = clean_record(ORGANIZATION_FIELDS, data)
-    except ValidationError as error:
-        errors.update(error.errors)
-    try:
-        custom_clean = custom_fields.clean_custom_values("organization", custom or {})
-    except ValidationError as error:
-        errors.update(error.errors)
-    try:
-        group_clean = None if group_ids is None else groups.check_group_ids(
-            "organization", group_ids)
-    except ValidationError as error:
-        errors.update(error.errors)
-    if errors:
-        raise ValidationError(errors)
+                      group_ids: list[int] | None = None,
+                      base: EditableRecord | None = None,
+                      merge_note: merge.MergeNote | None = None) -> int:
+    """Create (no ``org_id``) or update an organization; all of it is saved or none.
+
+    ``expected_version`` is the version the edit started from. If the record changed since,
+    the edit is merged with the stored one field by field when ``base`` (the record as it
+    was opened) is given — ``merge.EditConflict`` when both changed the same field — and is
+    refused with ``conflict.changed_elsewhere`` without it.
+    """
     now = ctx.now()
     with write_transaction():
-        if org_id is None:
-            org = Organization(created_at=now, version=0)
-        else:
-            org = _get(org_id)
+        org = None if org_id is None else _get(org_id)
+        if org is not None:
+            access.require(ctx, "edit", org.responsible_id)
             if expected_version is not None and org.version != expected_version:
-                raise UserError("conflict.changed_elsewhere")
+                if base is None:
+                    raise UserError("conflict.changed_elsewhere")
+                merged = merge.merge_or_raise(
+                    "organization", ORGANIZATION_FIELDS,
+                    custom_fields.custom_fields("organization"), base,
+                    organization_for_edit(org.id), data, custom or {}, group_ids, merge_note)
+                data, custom, group_ids = merged.values, merged.custom, merged.group_ids
+        owner = merge.reference_id(data.get("responsible_id"))
+        if org is None:
+            access.require(ctx, "create", owner)
+        elif owner != org.responsible_id:
+            access.require(ctx, "edit", owner)  # handing a client over: to whom one may
+        cleaned, custom_clean, group_clean = _clean(data, custom, group_ids)
+        if org is None:
+            org = Organization(created_at=now, version=0)
+            before = {}
+        else:
+            before = audit.entry_snapshot("organization", ORGANIZATION_FIELDS, org)
         renamed = org_id is not None and org.name != cleaned["name"]
         for name, value in cleaned.items():
             setattr(org, name, value)
@@ -167,13 +194,56 @@ def save_organization(ctx: Context, data: dict[str, object], *, org_id: int | No
         if renamed:
             from ectui.services.contacts import reindex_contacts_of
             reindex_contacts_of(org.id)
+        after = audit.entry_snapshot("organization", ORGANIZATION_FIELDS, org)
+        audit.record(ctx, "organization", org.id, "create" if org_id is None else "update",
+                     audit.diff(before, after), title=org.name)
     return org.id
+
+
+def _clean(data: dict[str, object], custom: dict[int, str] | None,
+           group_ids: list[int] | None):
+    """Stored values for the form's, or ValidationError naming every bad field at once."""
+    errors = {}
+    cleaned: dict[str, object] = {}
+    custom_clean: dict[int, str] = {}
+    group_clean = None
+    try:
+        cleaned = clean_record(ORGANIZATION_FIELDS, data)
+    except ValidationError as error:
+        errors.update(error.errors)
+    try:
+        custom_clean = custom_fields.clean_custom_values("organization", custom or {})
+    except ValidationError as error:
+        errors.update(error.errors)
+    try:
+        group_clean = None if group_ids is None else groups.check_group_ids(
+            "organization", group_ids)
+    except ValidationError as error:
+        errors.update(error.errors)
+    if errors:
+        raise ValidationError(errors)
+    return cleaned, custom_clean, group_clean
 
 
 def delete_organization(ctx: Context, org_id: int) -> None:
     """Delete an organization with its contact persons, groups and links."""
+    from ectui.names import full_name
+
     with write_transaction():
-        _get(org_id).delete_instance()
+        org = _get(org_id)
+        access.require(ctx, "delete", org.responsible_id)
+        people = list(Contact.select(Contact.id, Contact.last_name, Contact.first_name,
+                                     Contact.patronymic, Contact.responsible)
+                      .where(Contact.organization == org_id))
+        for person in people:
+            # Its people go with it: each must be one the employee may delete too.
+            access.require(ctx, "delete", person.responsible_id)
+        for person in people:
+            audit.record(ctx, "contact", person.id, "delete",
+                         [("organization_id", org.name, "")],
+                         title=full_name(person.last_name, person.first_name, person.patronymic))
+        audit.record(ctx, "organization", org.id, "delete", [], title=org.name)
+        org.delete_instance()
 
 
 def contact_count(org_id: int) -> int:

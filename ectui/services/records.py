@@ -17,13 +17,13 @@ def _reference(kind: str, raw: object) -> int | None:
     try:
         ident = int(raw)
     except (TypeError, ValueError):
-        raise FieldError("validation.reference_missing") from None
+        raise FieldError("record.reference_missing") from None
     model = _REFERENCES[kind]
     query = model.select(model.id).where(model.id == ident)
     if kind == "employee":
         query = query.where(Employee.is_active == True)  # noqa: E712 (peewee expression)
     if not query.exists():
-        raise FieldError("validation.reference_missing")
+        raise FieldError("record.reference_missing")
     return ident
 
 

@@ -30,6 +30,7 @@ from ectui.services.custom_fields import FALSE_WORDS, TRUE_WORDS, CustomFieldInf
 from ectui.services.employees import EmployeeInfo
 from ectui.services.field_specs import FieldSpec
 from ectui.services.groups import GroupInfo
+from ectui.services.merge import EditConflict
 from ectui.services.organizations import EditableRecord, organization_names
 from screens.db import run_db
 from screens.forms import FORMS_CSS
@@ -407,6 +408,10 @@ class RecordForm(ModalScreen[int | None]):
     ) -> None:
         try:
             record_id = await run_db(self._save, values, custom, group_ids, self.record.version)
+        except EditConflict as conflict:
+            self._set_saving(False)
+            self._ask_about_conflict(conflict)
+            return
         except ValidationError as error:
             self._set_saving(False)
             self._show_errors(error)
@@ -425,6 +430,70 @@ class RecordForm(ModalScreen[int | None]):
     def on_screen_resume(self) -> None:
         if self._saved_id is not None:
             self.dismiss(self._saved_id)
+
+    # ---- concurrent edits -------------------------------------------------------------
+
+    def _ask_about_conflict(self, conflict: EditConflict) -> None:
+        """Someone saved the same fields meanwhile: the person decides, then the form saves."""
+        from screens.forms.conflict_dialog import ConflictDialog
+
+        def decided(choices: dict[str, str] | None) -> None:
+            if choices is None:
+                return  # back to the form, undecided: its next save asks again
+            self.adopt_merge(conflict, choices)
+            values, custom, group_ids = self.current_values()
+            self._set_saving(True)
+            self._run_save(values, custom, group_ids)
+
+        self.app.push_screen(ConflictDialog(conflict), decided)
+
+    def adopt_merge(self, conflict: EditConflict, choices: dict[str, str]) -> None:
+        """Show the merged record with the chosen values, now based on the other person's save.
+
+        The merge already kept what only one side changed; ``choices`` maps each conflicting
+        field to "base", "theirs" or "mine". The form's record becomes the stored one, so the
+        next save is checked against it.
+        """
+        merged = conflict.merged
+        picked = {c.key: {"base": c.base, "theirs": c.theirs, "mine": c.mine}[
+            choices.get(c.key, "mine")] for c in conflict.conflicts}
+        for spec in self.specs:
+            value = picked.get(spec.name, merged.values.get(spec.name))
+            self._set_field(self._inputs[spec.name], value,
+                            conflict.reference_names.get(spec.name, {}))
+        for info in self.custom_fields:
+            key = f"custom.{info.id}"
+            value = picked.get(key, merged.custom.get(info.id, ""))
+            if info.field_type == "bool":
+                value = _bool_code(str(value or ""))
+            self._set_field(self._inputs[key], value, {})
+        group_list = self._inputs.get(GROUPS_KEY)
+        if isinstance(group_list, SelectionList):
+            group_list.deselect_all()
+            for group_id in merged.group_ids:
+                if group_id in {g.id for g in self.groups}:
+                    group_list.select(group_id)
+        self.record = conflict.theirs
+        self._initial = self._initial_state()
+
+    def _set_field(self, widget: Widget, value: object, names: dict[int, str]) -> None:
+        if isinstance(widget, Input):
+            widget.value = _text(value)
+        elif isinstance(widget, TextArea):
+            widget.load_text(_text(value))
+        elif isinstance(widget, ReferenceField):
+            ident = _reference(value)
+            widget.set_reference(ident, names.get(ident, "") if ident else "")
+        elif isinstance(widget, Select):
+            if value in (None, ""):
+                widget.clear()
+                return
+            legal = [(label, code) for label, code in widget._options if code != Select.NULL]
+            if value not in {code for _label, code in legal}:
+                # Someone chose a value this form does not offer (an employee outside one's
+                # reach): keep it visible rather than silently lose it.
+                widget.set_options([*legal, (Text(str(names.get(value, value))), value)])
+            widget.value = value
 
     def _clear_errors(self) -> None:
         for key, line in self._error_lines.items():

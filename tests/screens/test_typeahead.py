@@ -19,6 +19,15 @@ def burst(app: EctuiApp, keys: list[str]) -> None:
         app.post_message(events.Key(key, character))
 
 
+async def open_directory(pilot) -> None:
+    """The app starts on Today; F3 opens the Directory with its search box focused."""
+    from screens.directory import DirectoryScreen
+
+    await pilot.press("f3")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, DirectoryScreen)
+                     and pilot.app.focused is not None and pilot.app.focused.id == "search")
+
+
 def inputs_of(form: RecordForm) -> dict[str, str]:
     from textual.widgets import Input
 
@@ -29,6 +38,7 @@ async def test_a_burst_with_backspace_arrows_and_tab_keeps_typing_order(sqlite_o
     session = open_session(sqlite_only_url, login="kim", clock=FixedClock(NOW))
     app = EctuiApp(session)
     async with app.run_test(size=(120, 40)) as pilot:
+        await open_directory(pilot)
         await pilot.press("ctrl+n")
         await wait_until(pilot, lambda: isinstance(app.screen, RecordForm))
         form = app.screen
@@ -50,7 +60,7 @@ async def test_typing_a_search_then_down_and_enter_in_one_burst_opens_the_card(s
     save_organization(session.context, {"name": "ООО «Лютик»"})
     app = EctuiApp(session)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.3)
+        await open_directory(pilot)
         burst(app, [*"ром", "down", "enter"])
         await wait_until(pilot, lambda: isinstance(app.screen, OrganizationCardScreen))
         await wait_until(pilot, lambda: app.screen.card is not None)

@@ -2,6 +2,7 @@
 
     ectui import contacts FILE [--map COLUMN=FIELD ...] [--dry-run] [--show-mapping]
     ectui import organizations FILE …
+    ectui import contacts sqlite:///path/file.db --query "SELECT …" | --query TABLE [--map …]
     ectui import all FILE.json [--replace]
     ectui export contacts|organizations FILE [--group NAME] [--search TEXT] …
     ectui export all FILE.json
@@ -14,6 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ectui.cli_mail import abc_criteria, add_abc_arguments
 from ectui.errors import UserError
 from ectui.i18n import t
 
@@ -26,8 +28,10 @@ def add_commands(commands, common: argparse.ArgumentParser) -> None:
     imp = commands.add_parser("import", parents=[common], help=t("exchange.cli.import"),
                               description=t("exchange.cli.import.description"))
     imp.add_argument("what", choices=(*KINDS, "all"), help=t("exchange.cli.import.what"))
-    imp.add_argument("file", type=Path, help=t("exchange.cli.file"))
+    imp.add_argument("file", help=t("exchange.cli.import.source"))
     imp.add_argument("--format", choices=("csv", "xlsx", "vcf"), help=t("exchange.cli.format"))
+    imp.add_argument("--query", metavar="SELECT|TABLE", default="",
+                     help=t("exchange.cli.import.query"))
     imp.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                      help=t("exchange.cli.import.map"))
     imp.add_argument("--show-mapping", action="store_true",
@@ -49,6 +53,7 @@ def add_commands(commands, common: argparse.ArgumentParser) -> None:
                      help=t("exchange.cli.export.category"))
     exp.add_argument("--segment", metavar="TEXT", default="", help=t("exchange.cli.export.segment"))
     exp.add_argument("--responsible", metavar="LOGIN", help=t("exchange.cli.export.responsible"))
+    add_abc_arguments(exp)
     exp.add_argument("--employee", metavar="LOGIN", help=t("exchange.cli.export.employee"))
     exp.add_argument("--from", dest="date_from", metavar="ДД.ММ.ГГГГ", help=t("exchange.cli.from"))
     exp.add_argument("--to", dest="date_to", metavar="ДД.ММ.ГГГГ", help=t("exchange.cli.to"))
@@ -75,13 +80,20 @@ def _bar(label: str):
 # ---- import -------------------------------------------------------------------------------
 
 def _import(url: str, args: argparse.Namespace) -> int:
+    from ectui.exchange.sql_source import is_database_url
+
+    from_database = is_database_url(args.file)
+    if args.query and not from_database:
+        raise UserError("exchange.cli.query_needs_url")
+    if from_database and args.what == "all":
+        raise UserError("exchange.cli.all_needs_json")
     session = _session(url, args)
     if args.what == "all":
         from ectui.services.backup import restore_database
 
         bar = _bar(t("exchange.cli.progress.import"))
         try:
-            report = restore_database(session.context, args.file, replace=args.replace,
+            report = restore_database(session.context, Path(args.file), replace=args.replace,
                                       progress=bar)
         finally:
             bar.finish()
@@ -90,7 +102,10 @@ def _import(url: str, args: argparse.Namespace) -> int:
     from ectui.services import client_import
 
     kind = KINDS[args.what]
-    table = client_import.read_source(args.file, kind, args.format)
+    if from_database:
+        table = client_import.read_database(args.file, args.query)
+    else:
+        table = client_import.read_source(Path(args.file), kind, args.format)
     mapping = client_import.parse_mapping(kind, table.headers, args.map,
                                           client_import.suggest_mapping(kind, table.headers))
     if args.show_mapping:
@@ -144,7 +159,7 @@ def _selection(kind: str, args: argparse.Namespace):
             raise UserError("exchange.cli.no_employee", login=args.responsible)
         responsible_id = emp.id
     return Selection(kind=kind, group_id=group_id, query=args.search, category=args.category,
-                     segment=args.segment, responsible_id=responsible_id)
+                     segment=args.segment, responsible_id=responsible_id, **abc_criteria(args))
 
 
 def _export(url: str, args: argparse.Namespace) -> int:

@@ -83,6 +83,7 @@ def add_commands(commands, common: argparse.ArgumentParser) -> None:
     send.add_argument("--birthdays-this-week", action="store_true")
     send.add_argument("--birthday-from", metavar="ДД.ММ.ГГГГ")
     send.add_argument("--birthday-to", metavar="ДД.ММ.ГГГГ")
+    add_abc_arguments(send)
     send.add_argument("--preview", action="store_true", help=t("mail.cli.preview"))
     send.add_argument("--print", dest="print_to", type=Path, metavar="FILE.docx",
                       help=t("mail.cli.print"))
@@ -231,6 +232,32 @@ def _template(ctx, args: argparse.Namespace) -> int:
     return 0
 
 
+def add_abc_arguments(parser: argparse.ArgumentParser) -> None:
+    """--abc A|B|C|AB… with the basis and period of the ABC ranking (mailing, export)."""
+    parser.add_argument("--abc", default="", metavar="CLASSES", help=t("selection.cli.abc"))
+    parser.add_argument("--abc-basis", choices=("invoiced", "paid"), default="invoiced",
+                        help=t("selection.cli.abc_basis"))
+    parser.add_argument("--abc-from", metavar="ДД.ММ.ГГГГ", help=t("selection.cli.abc_from"))
+    parser.add_argument("--abc-to", metavar="ДД.ММ.ГГГГ", help=t("selection.cli.abc_to"))
+
+
+def abc_criteria(args: argparse.Namespace) -> dict:
+    """The ABC fields of a Selection from the command line (none when --abc is not given)."""
+    from ectui.services.selection import abc_classes
+    from ectui.validation import parse_date
+
+    classes = abc_classes(getattr(args, "abc", "") or "")
+    if not classes:
+        return {}
+    start, end = getattr(args, "abc_from", None), getattr(args, "abc_to", None)
+    try:
+        return {"abc_class": classes, "abc_basis": getattr(args, "abc_basis", "invoiced"),
+                "abc_from": parse_date(start) if start else None,
+                "abc_to": parse_date(end) if end else None}
+    except UserError as error:
+        raise UserError("exchange.cli.bad_date", message=error.message) from None
+
+
 def _selection(ctx, args: argparse.Namespace):
     from ectui.models import ClientGroup
     from ectui.services.selection import Selection, this_week
@@ -250,7 +277,8 @@ def _selection(ctx, args: argparse.Namespace):
         start = parse_date(args.birthday_from or args.birthday_to)
         end = parse_date(args.birthday_to or args.birthday_from)
     return Selection(kind=kind, group_id=group_id, query=args.search, category=args.category,
-                     segment=args.segment, birthday_from=start, birthday_to=end)
+                     segment=args.segment, birthday_from=start, birthday_to=end,
+                     **abc_criteria(args))
 
 
 def _send(ctx, args: argparse.Namespace) -> int:

@@ -48,6 +48,7 @@ class ContactCardScreen(Screen):
         Binding("ctrl+o", "open_organization", t("key.organization")),
         Binding("ctrl+l", "add_link", t("key.add_link")),
         Binding("ctrl+e", "audit", t("key.audit")),
+        Binding("ctrl+w", "write_email", t("key.write_email")),
     ]
 
     def __init__(self, contact_id: int) -> None:
@@ -132,6 +133,11 @@ class ContactCardScreen(Screen):
         allowed = {"edit": card.may_edit, "add_link": card.may_edit,
                    "delete": card.may_delete}
         return True if allowed.get(action, True) else None
+
+    async def action_write_email(self) -> None:
+        from screens.forms.email_form import open_email_form
+
+        await open_email_form(self.app, contact_id=self.contact_id)
 
     def action_audit(self) -> None:
         from screens.audit import AuditScreen

@@ -1,6 +1,7 @@
 """The import and export panes of «Обмен и рассылки» (F9).
 
-Import: a file → its columns mapped to ours → a dry run that lists every row it would reject
+Import: a file, or a query in another SQL database (a DB-API URL and a SELECT or a table
+name) → its columns mapped to ours → a dry run that lists every row it would reject
 and why → the import, all or nothing. Export: what, in which format, into which file.
 """
 
@@ -14,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from ectui.errors import UserError
+from ectui.exchange.sql_source import is_database_url
 from ectui.exchange.tables import SourceTable
 from ectui.i18n import t
 from ectui.services import client_export, client_import, groups
@@ -24,6 +26,17 @@ from screens.widgets.operation import Operation
 
 KINDS = (("organization", "org.plural"), ("contact", "contact.plural"))
 SKIP = "__skip__"
+
+
+ABC_CHOICES = ("", "A", "B", "C", "AB")
+
+
+def abc_select(widget_id: str) -> Select:
+    """Clients of an ABC class, as the ABC report (F8) ranks them by invoices of all time."""
+    return Select[str]([(t("exchange.ui.abc_any") if not classes
+                         else t("exchange.ui.abc_class", classes="+".join(classes)), classes)
+                        for classes in ABC_CHOICES], value="", allow_blank=False,
+                       id=widget_id, tooltip=t("exchange.ui.abc_tooltip"))
 
 
 def kind_select(widget_id: str) -> Select:
@@ -38,12 +51,13 @@ class ImportPane(Vertical):
         super().__init__(id="import-pane")
         self.operation = operation
         self.table: SourceTable | None = None
-        self.read_from: tuple[str, str] | None = None
+        self.read_from: tuple[str, str, str] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="exchange-row"):
             yield kind_select("import-kind")
             yield Input(placeholder=t("exchange.ui.import_path"), id="import-path")
+        yield Input(placeholder=t("exchange.ui.import_query"), id="import-query")
         yield Checkbox(t("exchange.ui.create_orgs"), value=True, id="import-create-orgs")
         yield Label(t("exchange.ui.import_hint"), classes="exchange-hint")
         yield VerticalScroll(id="import-mapping")
@@ -71,18 +85,25 @@ class ImportPane(Vertical):
         """Read the file again (it may have been fixed since). True when the mapping on
         screen still fits it; else the new mapping is shown for the person to check."""
         path, kind = self._path(), self._kind()
+        query = self.query_one("#import-query", Input).value.strip()
         if not path:
             self.app.report_error(UserError("exchange.ui.path_required"))
             self.query_one("#import-path", Input).focus()
             return False
         try:
-            table = await run_db(client_import.read_source, Path(path).expanduser(), kind)
+            if is_database_url(path):
+                if not query:
+                    self.query_one("#import-query", Input).focus()
+                table = await run_db(client_import.read_database, path, query)
+            else:
+                table = await run_db(client_import.read_source, Path(path).expanduser(), kind)
         except UserError as error:
             self.app.report_error(error)
             return False
-        same = (self.table is not None and self.read_from == (kind, path)
+        source = (kind, path, query if is_database_url(path) else "")
+        same = (self.table is not None and self.read_from == source
                 and self.table.headers == table.headers)
-        self.table, self.read_from = table, (kind, path)
+        self.table, self.read_from = table, source
         if same:
             return True
         mapping = await run_db(client_import.suggest_mapping, kind, table.headers)
@@ -157,6 +178,7 @@ class ExportPane(Vertical):
             yield Select[str]([(label, fmt) for fmt, label in FORMATS], value="xlsx",
                               allow_blank=False, id="export-format")
             yield Select[int]([], prompt=t("directory.all_groups"), id="export-group")
+            yield abc_select("export-abc")
         yield Input(placeholder=t("exchange.ui.export_path"), id="export-path")
         yield Label(t("exchange.ui.export_hint"), classes="exchange-hint")
         yield Static("", id="export-report")
@@ -173,6 +195,7 @@ class ExportPane(Vertical):
         else:
             group_select.set_options([])
         group_select.disabled = what not in ("organization", "contact")
+        self.query_one("#export-abc", Select).disabled = what not in ("organization", "contact")
         self.query_one("#export-format", Select).disabled = what not in ("organization",
                                                                           "contact")
 
@@ -193,6 +216,7 @@ class ExportPane(Vertical):
             return
         path = Path(raw).expanduser()
         group = self.query_one("#export-group", Select).value
+        abc = str(self.query_one("#export-abc", Select).value)
         context = self.app.context
 
         def work(progress):
@@ -204,7 +228,8 @@ class ExportPane(Vertical):
                 from ectui.services.calendar_export import export_calendar
 
                 return export_calendar(context, path, progress=progress)
-            sel = Selection(kind=what, group_id=None if group is Select.NULL else int(group))
+            sel = Selection(kind=what, group_id=None if group is Select.NULL else int(group),
+                            abc_class=abc)
             suffix_format = None if path.suffix.lower() in (".csv", ".xlsx", ".vcf") else fmt
             return client_export.export_clients(context, sel, path, suffix_format,
                                                 progress=progress)

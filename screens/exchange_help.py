@@ -5,5 +5,6 @@ EXCHANGE_KEYS = (
                        ("Ctrl+S", "help.k.exchange_run"), ("Ctrl+T", "help.k.exchange_tab"),
                        ("Ctrl+N, F4", "help.k.exchange_template"),
                        ("Ctrl+L", "help.k.exchange_assign"),
-                       ("Delete", "help.k.exchange_ignore"), ("Esc", "help.k.exchange_stop"))),
+                       ("Delete", "help.k.exchange_ignore"), ("Esc", "help.k.exchange_stop"),
+                       ("Ctrl+W", "help.k.write_email"))),
 )

@@ -1,6 +1,6 @@
 """The mailing and incoming-mail panes of «Обмен и рассылки» (F9).
 
-Mailing: a list (group, search, birthdays this week) → a template → a preview of each
+Mailing: a list (group, search, birthdays this week, ABC class) → a template → a preview of each
 letter → send with a progress bar (or print to one Word file). A second Ctrl+S on the same
 list and template sends what is left of that mailing, never a second copy.
 Incoming mail: import a Maildir or mbox; messages matched to no client are listed here to be
@@ -23,7 +23,7 @@ from ectui.i18n import t
 from ectui.services import campaigns, groups, mail_import, mail_templates, mailings
 from ectui.services.selection import Selection, this_week
 from screens.db import run_db, run_db_sync
-from screens.exchange_files import KINDS
+from screens.exchange_files import KINDS, abc_select
 from screens.widgets.operation import Operation
 from screens.widgets.paged_table import Column, PagedTable
 
@@ -46,6 +46,7 @@ class MailingPane(Vertical):
         with Horizontal(classes="exchange-row"):
             yield Input(placeholder=t("exchange.ui.mail_search"), id="mail-search")
             yield Checkbox(t("exchange.ui.birthdays"), id="mail-birthdays")
+            yield abc_select("mail-abc")
         with Horizontal(classes="exchange-row"):
             yield Select[str]([(t("exchange.ui.by_email"), "email"),
                                (t("exchange.ui.to_print"), "print")], value="email",
@@ -105,7 +106,8 @@ class MailingPane(Vertical):
             start, end = this_week(self.app.context.now().date())
         return Selection(kind=kind, group_id=None if group is Select.NULL else int(group),
                          query=self.query_one("#mail-search", Input).value,
-                         birthday_from=start, birthday_to=end)
+                         birthday_from=start, birthday_to=end,
+                         abc_class=str(self.query_one("#mail-abc", Select).value))
 
     def _template_id(self) -> int | None:
         value = self.query_one("#mail-template", Select).value

@@ -29,6 +29,7 @@ class OrganizationCardScreen(Screen):
         Binding("ctrl+e", "audit", t("key.audit")),
         Binding("ctrl+k", "new_proposal", t("key.new_proposal")),
         Binding("ctrl+o", "new_request", t("key.new_request")),
+        Binding("ctrl+w", "write_email", t("key.write_email")),
     ]
 
     def __init__(self, org_id: int) -> None:
@@ -141,6 +142,11 @@ class OrganizationCardScreen(Screen):
                    "new_contact": card.may_create,
                    "delete": person.may_delete if person is not None else card.may_delete}
         return True if allowed.get(action, True) else None
+
+    async def action_write_email(self) -> None:
+        from screens.forms.email_form import open_email_form
+
+        await open_email_form(self.app, organization_id=self.org_id)
 
     def action_audit(self) -> None:
         from screens.audit import AuditScreen

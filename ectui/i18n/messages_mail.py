@@ -111,4 +111,27 @@ MESSAGES = {
                                  "This message is in a client's history already."),
     "mailbox.choose_client": ("Выберите организацию или контактное лицо.",
                               "Choose an organization or a contact person."),
+    # An e-mail written from a card
+    "key.write_email": ("Письмо", "E-mail"),
+    "key.send_email": ("Отправить", "Send"),
+    "help.k.write_email": ("на карточке: написать письмо по e-mail с карточки (Ctrl+S — "
+                           "отправить)", "on a card: write an e-mail to its address (Ctrl+S "
+                           "sends)"),
+    "email.title": ("Письмо по электронной почте", "An e-mail"),
+    "email.to": ("Кому: {name} <{email}>", "To: {name} <{email}>"),
+    "email.no_address": ("нет адреса на карточке", "no address on the card"),
+    "email.subject": ("Тема", "Subject"),
+    "email.hint": (
+        "Ctrl+S — отправить через почтовый сервер компании; письмо и его копия попадут в "
+        "историю клиента. Esc — не отправлять.",
+        "Ctrl+S sends it through the company's mail server; the letter and its copy go into "
+        "the client's history. Esc: do not send.",
+    ),
+    "email.sending": ("Отправляется на {email}…", "Sending to {email}…"),
+    "email.sent": ("Письмо отправлено на {email} и записано в историю клиента.",
+                   "The e-mail went to {email} and is in the client's history."),
+    "email.not_sent": (
+        "Не отправлено: {reason}. Письмо ждёт в исходящих; Ctrl+S — попробовать ещё раз.",
+        "Not sent: {reason}. The letter waits in the outbox; Ctrl+S tries again.",
+    ),
 }

@@ -1,4 +1,5 @@
-"""Import of organizations and contact persons from CSV, Excel and vCard files.
+"""Import of organizations and contact persons from CSV, Excel and vCard files, and from the
+rows of a query in another SQL database (``read_database``).
 
 Three steps, the same in the CLI and the UI: read the file (``read_source``), map its columns
 to ours (``suggest_mapping``, changed by the person, checked by ``check_mapping``), then
@@ -89,6 +90,14 @@ def read_source(path: Path, kind: str, fmt: str | None = None) -> tables.SourceT
     if fmt == "vcf":
         return vcard.read_vcards(data, kind)
     raise UserError("exchange.format_not_for_clients", fmt=fmt)
+
+
+def read_database(url: str, query: str) -> tables.SourceTable:
+    """The rows of a query (or a whole table) in another SQL database, read-only: mapped,
+    checked and imported exactly like the rows of a file."""
+    from ectui.exchange.sql_source import read_query
+
+    return read_query(url, query)
 
 
 # ---- the import ---------------------------------------------------------------------------

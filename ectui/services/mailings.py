@@ -449,6 +449,36 @@ def send_email(ctx: Context, *, subject: str, body: str, contact_id: int | None 
     """Write one e-mail to a contact person or an organization, to the address on its card;
     it is kept in the outbox (and retried from there if the server refuses it), its copy and
     a task go into the client's history. Returns (mailing id, report)."""
+    settings = settings or smtp_settings()
+    mailing_id = write_email(ctx, subject=subject, body=body, contact_id=contact_id,
+                             organization_id=organization_id, settings=settings)
+    return mailing_id, send_mailing(ctx, mailing_id, settings=settings)
+
+
+def email_recipient(ctx: Context, *, contact_id: int | None = None,
+                    organization_id: int | None = None) -> tuple[str, str]:
+    """Whom an e-mail from this card goes to: (name, the card's e-mail, maybe empty)."""
+    if contact_id:
+        person = Contact.get_or_none(Contact.id == contact_id)
+        if person is None:
+            raise NotFound()
+        access.require(ctx, "view", person.responsible_id)
+        from ectui.names import full_name
+
+        return full_name(person.last_name, person.first_name, person.patronymic), person.email
+    org = Organization.get_or_none(Organization.id == organization_id)
+    if org is None:
+        raise NotFound()
+    access.require(ctx, "view", org.responsible_id)
+    return org.name, org.email
+
+
+def write_email(ctx: Context, *, subject: str, body: str, contact_id: int | None = None,
+                organization_id: int | None = None,
+                settings: mail.SmtpSettings | None = None) -> int:
+    """Put one e-mail to a card's address into the outbox, not sent yet; returns the id of
+    its one-letter mailing, which ``send_mailing`` sends (and sends again after a failure,
+    never twice)."""
     subject = " ".join((subject or "").split())
     if not subject:
         raise UserError("mail.subject_required")
@@ -484,4 +514,4 @@ def send_email(ctx: Context, *, subject: str, body: str, contact_id: int | None 
             body=body, message_id=mail.message_id(mailing.id, key, secrets.token_hex(6),
                                                   settings.sender),
             position=0, status="pending")
-    return mailing.id, send_mailing(ctx, mailing.id, settings=settings)
+    return mailing.id

@@ -1,8 +1,9 @@
 """A selection of clients: who a mailing goes to, what an export holds, whom a campaign invites.
 
 Built from a group, a search, the category, segment or responsible employee, a custom field's
-value, or birthdays in a period; always limited to what the employee may view. A selection
-can be kept under a name (a saved filter) and used again.
+value, birthdays in a period, or an ABC class (computed by the ABC analysis of the reports,
+over the clients the employee may report on); always limited to what the employee may view.
+A selection can be kept under a name (a saved filter) and used again.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import peewee
 
 from ectui import search
 from ectui.db import is_sqlite, write_transaction
-from ectui.errors import FieldError, NotFound, ValidationError
+from ectui.errors import FieldError, NotFound, UserError, ValidationError
 from ectui.models import (
     Contact,
     ContactCustomValue,
@@ -45,10 +46,14 @@ class Selection:
     birthday_from: dt.date | None = None    # day and month within [from, to], any year
     birthday_to: dt.date | None = None
     ids: tuple[int, ...] = field(default_factory=tuple)  # picked by hand
+    abc_class: str = ""                     # "A", "B", "C" or several: "AB"; a contact's is
+    abc_basis: str = "invoiced"             # its organization's; by invoices or payments
+    abc_from: dt.date | None = None         # the period of the sales the classes rank
+    abc_to: dt.date | None = None
 
     def to_json(self) -> str:
         data = asdict(self)
-        for key in ("birthday_from", "birthday_to"):
+        for key in DATE_FIELDS:
             data[key] = data[key].isoformat() if data[key] else None
         data["ids"] = list(self.ids)
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -58,11 +63,17 @@ class Selection:
         data = json.loads(text or "{}")
         known = {f for f in cls.__dataclass_fields__}
         data = {k: v for k, v in data.items() if k in known}
-        for key in ("birthday_from", "birthday_to"):
+        for key in DATE_FIELDS:
             if data.get(key):
                 data[key] = dt.date.fromisoformat(data[key])
         data["ids"] = tuple(data.get("ids") or ())
         return cls(**data)
+
+
+DATE_FIELDS = ("birthday_from", "birthday_to", "abc_from", "abc_to")
+ABC_CLASSES = "ABC"
+# Without a viewer (a whole-base export) nothing is hidden, the ABC ranking included.
+_EVERYONE = Actor(employee_id=0, login="", name="", is_admin=True)
 
 
 def model_of(kind: str) -> type[peewee.Model]:
@@ -108,6 +119,32 @@ def _custom_condition(kind: str, sel: Selection) -> peewee.Expression:
     return Contact.id.in_(values)
 
 
+def abc_classes(text: str) -> str:
+    """The classes asked for, checked: «a», «A, B», «ab» → "A" / "AB"; empty for none."""
+    letters = "".join(ch for ch in (text or "").upper() if ch not in " ,+;/")
+    # Russian «А», «В», «С» look the same as the Latin letters and are typed by mistake.
+    letters = letters.translate(str.maketrans("АВС", "ABC"))
+    if any(ch not in ABC_CLASSES for ch in letters):
+        raise UserError("selection.error.abc_class", text=text)
+    return "".join(ch for ch in ABC_CLASSES if ch in letters)
+
+
+def abc_organization_ids(viewer: Actor | None, sel: Selection) -> list[int]:
+    """The organizations of the selection's ABC classes, as the ABC report ranks them."""
+    from ectui.services.reports.abc import BASES, abc_analysis
+    from ectui.services.reports.filters import ReportFilter
+
+    classes = abc_classes(sel.abc_class)
+    if sel.abc_basis not in BASES:
+        raise UserError("selection.error.abc_basis", options=", ".join(BASES))
+    if sel.abc_from and sel.abc_to and sel.abc_to < sel.abc_from:
+        raise UserError("selection.error.abc_period")
+    ctx = Context(actor=viewer or _EVERYONE)
+    report = abc_analysis(ctx, ReportFilter(date_from=sel.abc_from, date_to=sel.abc_to),
+                          subject="clients", basis=sel.abc_basis)
+    return [row.key for row in report.rows if row.klass in classes]
+
+
 def query_of(viewer: Actor | None, sel: Selection) -> peewee.ModelSelect:
     """The matching organizations or contacts (ids and all columns), not ordered."""
     model = model_of(sel.kind)
@@ -123,6 +160,10 @@ def query_of(viewer: Actor | None, sel: Selection) -> peewee.ModelSelect:
         query = query.where(model.id.in_(list(sel.ids)))
     if sel.custom_field_id:
         query = query.where(_custom_condition(sel.kind, sel))
+    if sel.abc_class:
+        in_class = abc_organization_ids(viewer, sel)
+        column = Organization.id if model is Organization else Contact.organization
+        query = query.where(column.in_(in_class) if in_class else peewee.SQL("1 = 0"))
     if model is Organization:
         if sel.category:
             query = query.where(Organization.category == sel.category)

@@ -18,6 +18,7 @@ from ectui.i18n import t
 COMMANDS = ("report",)
 # The same names as ectui.services.reports.run.NAMES (imported lazily: the parser is cheap).
 NAMES = ("funnel", "abc", "activity", "results", "sales", "clients", "settings")
+SUBJECTS = ("clients", "products", "directions")  # as ectui.services.reports.abc.SUBJECTS
 
 
 def add_commands(commands, common: argparse.ArgumentParser) -> None:
@@ -41,7 +42,7 @@ def add_commands(commands, common: argparse.ArgumentParser) -> None:
                         help=t("cli.report.to"))
     report.add_argument("--basis", choices=("invoiced", "paid"), default="invoiced",
                         help=t("cli.report.basis"))
-    report.add_argument("--subject", choices=("clients", "products"), default="clients",
+    report.add_argument("--subject", choices=SUBJECTS, default="clients",
                         help=t("cli.report.subject"))
     report.add_argument("--thresholds", metavar="A,B", default="",
                         help=t("cli.report.thresholds"))

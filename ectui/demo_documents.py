@@ -64,8 +64,11 @@ def load_demo_documents(admin: Context, org_ids: dict[str, int], contact_ids: di
     if documents_dir is not None:
         company.save_document_settings(admin, {"payment_days": str(company.DEFAULT_PAYMENT_DAYS),
                                                "output_dir": str(documents_dir)})
+    group_ids = {name: products.save_product_group(admin, name)
+                 for name in data.get("product_groups", ())}
     product_ids = {item["key"]: products.save_product(admin, {
-        "kind": item["kind"], "name": item["name"], "article": item.get("article", ""),
+        "kind": item["kind"], "group": str(group_ids.get(item.get("group"), "")),
+        "name": item["name"], "article": item.get("article", ""),
         "unit": item["unit"], "price": item["price"], "vat_rate": item.get("vat_rate", "")})
         for item in data["products"]}
     proposal_ids = {item["key"]: _proposal(admin, item, org_ids, contact_ids, product_ids)

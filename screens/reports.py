@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual_plotext import PlotextPlot
 
 from ectui.i18n import t
+from ectui.services.reports.abc import SUBJECTS
 from ectui.services.reports.filters import EVERYTHING, ReportFilter
 from ectui.services.reports.run import NAMES, ReportOptions, ReportResult
 from ectui.services.reports.tables import FUNNEL_COLUMNS
@@ -211,8 +212,8 @@ class ReportsScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("abc_basis", "abc_subject", "abc_groups") and self.report != "abc":
             return None  # shown greyed: ABC keys only
-        if action == "abc_basis" and self.options.subject == "products":
-            return None  # products are analysed by invoice lines only
+        if action == "abc_basis" and self.options.subject != "clients":
+            return None  # products and directions are analysed by invoice lines only
         if action == "abc_groups" and self.options.subject != "clients":
             return None
         if action == "export" and self.result is None:
@@ -274,8 +275,8 @@ class ReportsScreen(Screen):
         self.compute()
 
     def action_abc_subject(self) -> None:
-        subject = "products" if self.options.subject == "clients" else "clients"
-        basis = "invoiced" if subject == "products" else self.options.basis
+        subject = SUBJECTS[(SUBJECTS.index(self.options.subject) + 1) % len(SUBJECTS)]
+        basis = "invoiced" if subject != "clients" else self.options.basis
         self.options = ReportOptions(basis, subject, self.options.thresholds)
         self.refresh_bindings()
         self.compute()

@@ -45,7 +45,8 @@ def invoice_state(row_status: str, pay_until: dt.date, today: dt.date) -> Text:
 
 def _columns(tab: str) -> list[Column]:
     if tab == "products":
-        return [Column("name", t("product.name")), Column("article", t("product.article"), 12),
+        return [Column("name", t("product.name")), Column("group", t("product.group"), 16),
+                Column("article", t("product.article"), 12),
                 Column("kind", t("product.kind"), 8), Column("unit", t("product.unit"), 6),
                 Column("price", t("product.price"), 14, "right"),
                 Column("vat_rate", t("product.vat_rate"), 12)]
@@ -126,6 +127,7 @@ class SalesScreen(Screen):
         Binding("f4", "edit", t("key.edit")),
         Binding("delete", "delete", t("key.delete")),
         Binding("ctrl+e", "company", t("key.our_company")),
+        Binding("ctrl+g", "product_groups", t("key.product_groups")),
         Binding("escape", "back", t("key.back")),
     ]
 
@@ -219,6 +221,7 @@ class SalesScreen(Screen):
         self.query_one(ContentSwitcher).current = self.tab
         self._status_options()
         self._refresh()
+        self.refresh_bindings()
 
     def on_key(self, event) -> None:
         # Down from the search line goes into the list; Up from its first row comes back.
@@ -319,6 +322,17 @@ class SalesScreen(Screen):
                             client=row.organization),
                 lambda: contracts.delete_contract(ctx, row.id), self._after,
                 t("common.deleted"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "product_groups" and self.tab != "products":
+            return None  # greyed: the directions belong to the price list
+        return True
+
+    def action_product_groups(self) -> None:
+        from screens.sales_groups import ProductGroupsScreen
+
+        if self.tab == "products":
+            self.app.push_screen(ProductGroupsScreen(), self._after)
 
     async def action_company(self) -> None:
         await actions.edit_company(self.app, self._after)

@@ -138,10 +138,14 @@ async def edit_company(app: App, done: Done | None = None) -> None:
 # ---- the price list --------------------------------------------------------------------------
 
 
-def _product_fields(values: dict[str, str]) -> list[FieldDef]:
+def _product_fields(values: dict[str, str],
+                    groups: list[products.ProductGroupRow]) -> list[FieldDef]:
     return [
         FieldDef("kind", t("product.kind"), "select", values.get("kind") or "goods",
                  tuple((t(f"product.kind.{k}"), k) for k in PRODUCT_KINDS), allow_blank=False),
+        FieldDef("group", t("product.group"), "select", values.get("group", ""),
+                 tuple((g.name, str(g.id)) for g in groups),
+                 hint=t("product.group_hint") if not groups else ""),
         FieldDef("name", t("product.name"), value=values.get("name", ""), required=True),
         FieldDef("article", t("product.article"), value=values.get("article", "")),
         FieldDef("unit", t("product.unit"), value=values.get("unit", "шт"), required=True,
@@ -156,19 +160,23 @@ def _product_fields(values: dict[str, str]) -> list[FieldDef]:
 
 
 async def new_product(app: App, done: Done | None = None) -> None:
+    groups = await guard(app, run_db(products.product_groups))
+    if groups is None:
+        return
     ctx = app.context
-    app.push_screen(FieldForm(t("product.new"), _product_fields({}),
+    app.push_screen(FieldForm(t("product.new"), _product_fields({}, groups),
                               lambda values: products.save_product(ctx, values)),
                     _finished(app, done, t("common.saved")))
 
 
 async def edit_product(app: App, product_id: int, done: Done | None = None) -> None:
     record = await guard(app, run_db(products.product_for_edit, product_id))
-    if record is None:
+    groups = await guard(app, run_db(products.product_groups))
+    if record is None or groups is None:
         return
     ctx = app.context
     app.push_screen(FieldForm(t("product.edit", name=record.values["name"]),
-                              _product_fields(record.values),
+                              _product_fields(record.values, groups),
                               lambda values: products.save_product(
                                   ctx, values, product_id=product_id,
                                   expected_version=record.version)),

@@ -16,6 +16,7 @@ from ectui.models.documents import (
     InvoiceLine,
     Payment,
     Product,
+    ProductGroup,
     Proposal,
     ProposalLine,
     ProposalPerson,
@@ -72,8 +73,8 @@ ALL_MODELS = [
     MailTemplate, SavedFilter, Campaign, CampaignMember, CampaignLead, Mailing, OutboxMessage,
     MailMessage, MailMessageTask, MailAttachment,
     # Sales documents: price list, proposals, invoices, payments, shipments, contracts.
-    Product, DocumentCounter, Proposal, ProposalPerson, ProposalLine, Invoice, InvoiceLine,
-    Payment, Shipment, Contract,
+    ProductGroup, Product, DocumentCounter, Proposal, ProposalPerson, ProposalLine, Invoice,
+    InvoiceLine, Payment, Shipment, Contract,
     # After the sale: installed base and client requests.
     InstalledItem, RequestStep, ClientRequest, RequestEvent,
 ]

@@ -31,10 +31,21 @@ def quantity_field(**kw) -> peewee.DecimalField:
     return peewee.DecimalField(max_digits=14, decimal_places=3, auto_round=True, **kw)
 
 
+class ProductGroup(BaseModel):
+    """A direction of the business («направление»: оборудование, монтаж, обучение…): the
+    administrator's named list that groups the price list for the sales reports."""
+
+    name = peewee.CharField(max_length=100, unique=True)
+    position = peewee.IntegerField(default=0)
+
+
 class Product(BaseModel):
     """A line of the price list: goods or a service, its unit, price and VAT rate."""
 
     kind = peewee.CharField(max_length=20, default="goods")
+    # Sales by direction sum invoice lines by their product's group; none is «без направления».
+    group = peewee.ForeignKeyField(ProductGroup, null=True, backref="products",
+                                   on_delete="SET NULL")
     name = peewee.CharField(max_length=300)
     article = peewee.CharField(max_length=50, default="")  # артикул, the supplier's code
     unit = peewee.CharField(max_length=20, default="шт")

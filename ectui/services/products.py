@@ -11,18 +11,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import peewee
+from peewee import fn
 
 from ectui import search
 from ectui.db import write_transaction
 from ectui.errors import FieldError, NotFound, UserError, ValidationError
-from ectui.models import InvoiceLine, Product, ProposalLine
+from ectui.models import InvoiceLine, Product, ProductGroup, ProposalLine
 from ectui.models.documents import PRODUCT_KINDS
 from ectui.money import format_money, parse_money
 from ectui.pricing import clean_vat_rate
 from ectui.services import access
 from ectui.services.context import Context
 
-PRODUCT_FIELDS = ("kind", "name", "article", "unit", "price", "vat_rate", "description")
+PRODUCT_FIELDS = ("kind", "group", "name", "article", "unit", "price", "vat_rate",
+                  "description")
+GROUP_NAME_LIMIT = 100
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,14 @@ class ProductRow:
     price: Decimal
     vat_rate: str     # "" = our company's rate
     is_active: bool
+    group: str = ""   # the direction's name; "" when the product has none
+
+
+@dataclass(frozen=True)
+class ProductGroupRow:
+    id: int
+    name: str
+    products: int     # products of the price list (archived too) in this direction
 
 
 @dataclass(frozen=True)
@@ -52,11 +63,14 @@ class EditableProduct:
 
 
 def _row(p: Product) -> ProductRow:
-    return ProductRow(p.id, p.kind, p.name, p.article, p.unit, p.price, p.vat_rate, p.is_active)
+    group = p.group.name if p.group_id is not None else ""
+    return ProductRow(p.id, p.kind, p.name, p.article, p.unit, p.price, p.vat_rate, p.is_active,
+                      group)
 
 
 def _filtered(flt: ProductFilter) -> peewee.ModelSelect:
-    query = Product.select()
+    query = (Product.select(Product, ProductGroup)
+             .join(ProductGroup, peewee.JOIN.LEFT_OUTER))
     if not flt.include_archived:
         query = query.where(Product.is_active == True)  # noqa: E712
     if flt.kind:
@@ -78,7 +92,8 @@ def list_products(flt: ProductFilter, offset: int, limit: int) -> list[ProductRo
 
 
 def get_product(product_id: int) -> ProductRow:
-    product = Product.get_or_none(Product.id == product_id)
+    product = _filtered(ProductFilter(include_archived=True)).where(
+        Product.id == product_id).first()
     if product is None:
         raise NotFound()
     return _row(product)
@@ -90,7 +105,8 @@ def product_for_edit(product_id: int) -> EditableProduct:
     if p is None:
         raise NotFound()
     return EditableProduct(p.id, p.version, {
-        "kind": p.kind, "name": p.name, "article": p.article, "unit": p.unit,
+        "kind": p.kind, "group": str(p.group_id or ""), "name": p.name, "article": p.article,
+        "unit": p.unit,
         "price": format_money(p.price), "vat_rate": p.vat_rate, "description": p.description})
 
 
@@ -103,6 +119,13 @@ def clean_product(values: dict[str, object]) -> dict[str, object]:
     if kind not in PRODUCT_KINDS:
         errors["kind"] = FieldError("record.choice", options=", ".join(PRODUCT_KINDS))
     cleaned["kind"] = kind
+    cleaned["group"] = None
+    if text["group"]:
+        group_id = int(text["group"]) if text["group"].isdigit() else None
+        if group_id is None or not ProductGroup.select().where(
+                ProductGroup.id == group_id).exists():
+            errors["group"] = FieldError("product_group.missing")
+        cleaned["group"] = group_id
     for name, limit in (("name", 300), ("unit", 20), ("article", 50)):
         if name != "article" and not text[name]:
             errors[name] = FieldError("validation.required")
@@ -178,3 +201,57 @@ def restore_product(ctx: Context, product_id: int) -> None:
     with write_transaction():
         Product.update(is_active=True, updated_at=ctx.now(),
                        version=Product.version + 1).where(Product.id == product_id).execute()
+
+
+# ---- directions (product groups) -----------------------------------------------------------
+
+
+def product_groups() -> list[ProductGroupRow]:
+    """The directions in the administrator's order, with how many products each holds."""
+    count = fn.COUNT(Product.id)
+    query = (ProductGroup.select(ProductGroup.id, ProductGroup.name, count)
+             .join(Product, peewee.JOIN.LEFT_OUTER)
+             .group_by(ProductGroup.id, ProductGroup.name, ProductGroup.position)
+             .order_by(ProductGroup.position, ProductGroup.name))
+    return [ProductGroupRow(gid, name, int(n)) for gid, name, n in query.tuples()]
+
+
+def clean_group_name(name: object, group_id: int | None = None) -> str:
+    """The trimmed name of a direction, or ValidationError: empty, too long or taken."""
+    text = " ".join(str(name or "").split())
+    if not text:
+        raise ValidationError({"name": FieldError("validation.required")})
+    if len(text) > GROUP_NAME_LIMIT:
+        raise ValidationError({"name": FieldError("documents.too_long",
+                                                  limit=GROUP_NAME_LIMIT)})
+    folded = search.fold(text)
+    for other_id, other in ProductGroup.select(ProductGroup.id, ProductGroup.name).tuples():
+        if other_id != group_id and search.fold(other) == folded:
+            raise ValidationError({"name": FieldError("product_group.exists", name=other)})
+    return text
+
+
+def save_product_group(ctx: Context, name: object, group_id: int | None = None) -> int:
+    """Add a direction (no ``group_id``) or rename one; returns its id. Administrators only."""
+    access.require(ctx, "administer")
+    with write_transaction():
+        text = clean_group_name(name, group_id)
+        if group_id is None:
+            last = ProductGroup.select(fn.MAX(ProductGroup.position)).scalar() or 0
+            return ProductGroup.insert(name=text, position=last + 1).execute()
+        if not ProductGroup.update(name=text).where(ProductGroup.id == group_id).execute():
+            raise NotFound()
+    return group_id
+
+
+def delete_product_group(ctx: Context, group_id: int) -> int:
+    """Delete a direction; its products stay in the price list without one. Returns how many
+    products lost it. Administrators only."""
+    access.require(ctx, "administer")
+    with write_transaction():
+        if not ProductGroup.select().where(ProductGroup.id == group_id).exists():
+            raise NotFound()
+        moved = (Product.update(group=None, updated_at=ctx.now(), version=Product.version + 1)
+                 .where(Product.group == group_id).execute())
+        ProductGroup.delete().where(ProductGroup.id == group_id).execute()
+    return moved

@@ -1,5 +1,5 @@
-"""ABC analysis: clients (or products) ranked by sales, split where the running total crosses
-the thresholds (A: the first 75 % of sales, B: the next 20 %, C: the last 5 %).
+"""ABC analysis: clients (or products, or directions) ranked by sales, split where the running
+total crosses the thresholds (A: the first 75 % of sales, B: the next 20 %, C: the last 5 %).
 
 A client belongs to A while the sales of the clients ranked above it are below the A
 threshold — so the client that carries the total across 75 % is still A, and one that starts
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from peewee import Case, fn
+from peewee import JOIN, Case, fn
 
 from ectui.db import write_transaction
 from ectui.errors import FieldError, ValidationError
@@ -24,6 +24,8 @@ from ectui.models import (
     Organization,
     OrganizationGroupMember,
     Payment,
+    Product,
+    ProductGroup,
     Setting,
 )
 from ectui.services import access
@@ -39,7 +41,7 @@ from ectui.services.reports.filters import (
 from ectui.services.reports.numbers import money, percent
 
 BASES = ("invoiced", "paid")
-SUBJECTS = ("clients", "products")
+SUBJECTS = ("clients", "products", "directions")
 THRESHOLDS_KEY = "reports.abc_thresholds"
 DEFAULT_THRESHOLDS = (Decimal(75), Decimal(95))
 
@@ -47,7 +49,9 @@ DEFAULT_THRESHOLDS = (Decimal(75), Decimal(95))
 @dataclass(frozen=True)
 class AbcRow:
     rank: int
-    key: int | None        # organization id, or product id (None for a line typed by hand)
+    # Organization id, product id or product group id; None for a line typed by hand (a
+    # product) or for the lines without a direction.
+    key: int | None
     name: str
     amount: Decimal
     share: Decimal         # % of the total, one decimal
@@ -124,6 +128,18 @@ def _product_sales(ctx: Context, f: ReportFilter):
             .group_by(InvoiceLine.product, by_name))
 
 
+def _direction_sales(ctx: Context, f: ReportFilter):
+    # Invoice lines by their product's group: the same money as the sales report's
+    # directions; lines without one make the row «без направления» (key None, name "").
+    return (InvoiceLine.select(ProductGroup.id, ProductGroup.name, fn.SUM(InvoiceLine.total))
+            .join(Invoice).join(Organization)
+            .switch(InvoiceLine).join(Product, JOIN.LEFT_OUTER)
+            .join(ProductGroup, JOIN.LEFT_OUTER)
+            .where(Invoice.status != "cancelled", date_in_period(Invoice.date, f),
+                   client_condition(ctx, f))
+            .group_by(ProductGroup.id, ProductGroup.name))
+
+
 def classify(amounts: list[tuple[int | None, str, Decimal]],
              thresholds: tuple[Decimal, Decimal]) -> tuple[AbcRow, ...]:
     """Rank by amount (largest first, then by name) and give each row its class."""
@@ -144,7 +160,8 @@ def classify(amounts: list[tuple[int | None, str, Decimal]],
 def abc_analysis(ctx: Context, f: ReportFilter = EVERYTHING, subject: str = "clients",
                  basis: str = "invoiced",
                  thresholds: tuple[Decimal, Decimal] | None = None) -> AbcReport:
-    """ABC classes of clients (by invoiced or paid) or of products (by invoiced lines)."""
+    """ABC classes of clients (by invoiced or paid), or of products or directions (by
+    invoiced lines)."""
     require_reports(ctx)
     check_filter(f)
     if subject not in SUBJECTS:
@@ -158,6 +175,9 @@ def abc_analysis(ctx: Context, f: ReportFilter = EVERYTHING, subject: str = "cli
     if subject == "products":
         basis = "invoiced"
         query = _product_sales(ctx, f)
+    elif subject == "directions":
+        basis = "invoiced"
+        query = _direction_sales(ctx, f)
     else:
         query = _client_sales(ctx, f, basis)
     amounts = [(key, name or "", money(total)) for key, name, total in query.tuples()]

@@ -1,8 +1,12 @@
-"""Sales volumes and money: invoiced, paid and shipped month by month, and by the source
-channel that brought the client. Sums are grouped by month in the database.
+"""Sales volumes and money: invoiced, paid and shipped month by month, by direction (the
+product group of the price list) and by the source channel that brought the client. Sums are
+grouped in the database.
 
 Invoiced is the total of invoices (not cancelled) by invoice date; paid, the payments by
-payment date; shipped, the shipments by shipment date.
+payment date; shipped, the shipments by shipment date. By direction is the invoiced money
+again, split by invoice line: a line goes to its product's direction, a line typed by hand or
+of a product without a direction to «без направления» — so the directions add up to the
+invoiced total.
 """
 
 from __future__ import annotations
@@ -14,7 +18,15 @@ import peewee
 from peewee import fn
 
 from ectui.db import is_sqlite
-from ectui.models import Invoice, Organization, Payment, Shipment
+from ectui.models import (
+    Invoice,
+    InvoiceLine,
+    Organization,
+    Payment,
+    Product,
+    ProductGroup,
+    Shipment,
+)
 from ectui.services.context import Context
 from ectui.services.reports.filters import (
     EVERYTHING,
@@ -24,7 +36,7 @@ from ectui.services.reports.filters import (
     date_in_period,
     require_reports,
 )
-from ectui.services.reports.numbers import money
+from ectui.services.reports.numbers import money, percent
 
 
 @dataclass(frozen=True)
@@ -45,12 +57,21 @@ class ChannelVolume:
 
 
 @dataclass(frozen=True)
+class DirectionVolume:
+    direction: str        # the product group's name; "" for lines without one
+    invoices: int         # invoices with a line of this direction
+    invoiced: Decimal     # the lines' totals (with VAT, after discounts)
+    share: Decimal | None  # % of the invoiced total
+
+
+@dataclass(frozen=True)
 class SalesVolume:
     months: tuple[MonthVolume, ...]
     channels: tuple[ChannelVolume, ...]
     invoiced: Decimal
     paid: Decimal
     shipped: Decimal
+    directions: tuple[DirectionVolume, ...] = ()
 
 
 def _month(column: peewee.Field) -> peewee.Node:
@@ -107,4 +128,23 @@ def sales_volume(ctx: Context, f: ReportFilter = EVERYTHING) -> SalesVolume:
     return SalesVolume(tuple(months), tuple(channels),
                        sum((m.invoiced for m in months), money(0)),
                        sum((m.paid for m in months), money(0)),
-                       sum((m.shipped for m in months), money(0)))
+                       sum((m.shipped for m in months), money(0)),
+                       _directions(ctx, f))
+
+
+def _directions(ctx: Context, f: ReportFilter) -> tuple[DirectionVolume, ...]:
+    query = (InvoiceLine.select(ProductGroup.name, fn.COUNT(Invoice.id.distinct()),
+                                fn.SUM(InvoiceLine.total))
+             .join(Invoice).join(Organization)
+             .switch(InvoiceLine).join(Product, peewee.JOIN.LEFT_OUTER)
+             .join(ProductGroup, peewee.JOIN.LEFT_OUTER)
+             .where(Invoice.status != "cancelled", date_in_period(Invoice.date, f),
+                    client_condition(ctx, f))
+             .group_by(ProductGroup.id, ProductGroup.name))
+    sums = [(name or "", int(n), money(total)) for name, n, total in query.tuples()]
+    whole = sum((amount for _, _, amount in sums), money(0))
+    rows = [DirectionVolume(name, n, amount, percent(amount, whole))
+            for name, n, amount in sums]
+    # The largest first; «без направления» last whatever its size, it is not a direction.
+    rows.sort(key=lambda d: (d.direction == "", -d.invoiced, d.direction))
+    return tuple(rows)

@@ -59,7 +59,9 @@ def funnel_tables(result: FunnelComparison) -> list[Table]:
 
 
 def abc_tables(report: AbcReport) -> list[Table]:
-    rows = tuple((r.rank, r.name, r.amount, r.share, r.cumulative, r.klass) for r in report.rows)
+    none = t("report.direction.none") if report.subject == "directions" else ""
+    rows = tuple((r.rank, r.name or none, r.amount, r.share, r.cumulative, r.klass)
+                 for r in report.rows)
     classes = tuple((c.klass, c.count, c.amount, c.share) for c in report.classes)
     title = t(f"report.title.abc_{report.subject}", basis=t(f"report.basis.{report.basis}"))
     return [Table(title, _h("rank", "name", "amount", "share", "cumulative", "class"), rows),
@@ -93,8 +95,12 @@ def sales_tables(report: SalesVolume) -> list[Table]:
                 report.paid, report.shipped),)
     channels = tuple((c.channel or t("report.channel.unknown"), c.clients, c.invoiced, c.paid)
                      for c in report.channels)
+    directions = tuple((d.direction or t("report.direction.none"), d.invoices, d.invoiced,
+                        d.share) for d in report.directions)
     return [Table(t("report.title.sales_months"),
                   _h("month", "invoices", "invoiced", "paid", "shipped"), months),
+            Table(t("report.title.sales_directions"),
+                  _h("direction", "invoices", "invoiced", "share"), directions),
             Table(t("report.title.sales_channels"),
                   _h("channel", "clients", "invoiced", "paid"), channels)]
 

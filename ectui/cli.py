@@ -79,7 +79,8 @@ def _open_app(url: str, user: str | None) -> int:
 def _demo(url: str | None, open_after: bool) -> int:
     from ectui.demo import create_demo_database, default_demo_url
 
-    url = url or default_demo_url()
+    # --db or ECTUI_DB names where; a database that already holds data is refused.
+    url = url or os.environ.get("ECTUI_DB") or default_demo_url()
     counts = create_demo_database(url, fresh=url == default_demo_url())
     print(t("cli.demo_created", url=url,
             orgs=tn("count.organizations", counts["organizations"]),

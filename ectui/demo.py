@@ -56,6 +56,7 @@ def create_demo_database(url: str, *, fresh: bool = False, clock: Clock | None =
     from ectui.demo_documents import documents_dir_for, load_demo_documents  # sales documents
 
     load_demo_documents(ctx, org_ids, contact_ids, documents_dir=documents_dir_for(url))
+    _hand_over(clock, login or os_login())
     return {"organizations": len(org_ids), "contacts": len(contact_ids),
             "employees": Employee.select().count()}
 
@@ -83,10 +84,23 @@ def _load_employees(clock: Clock, login: str) -> Context:
     for dept in data.get("departments", []) if isinstance(data, dict) else []:
         employees.set_department_head(admin, dept["name"], staff.get(dept.get("head")),
                                       parent=dept.get("parent") or "")
-    if employees.actor_for_login(login) is None:
-        # Whoever opens the demo may look at and change everything in it.
-        employees.create_employee(admin, login, login, position="", is_admin=True)
     return _admin_context(clock)
+
+
+DEMO_SELF = "kim"  # the demo manager whose place the person opening the demo takes
+
+
+def _hand_over(clock: Clock, login: str) -> None:
+    """Whoever opens the demo becomes its senior manager Ким, with the administrator's role.
+
+    So Today opens full of his work, and every screen, the admin's ones too, can be tried.
+    """
+    if employees.actor_for_login(login) is not None:
+        return  # the login is one of the demo's own people
+    admin = _admin_context(clock)
+    me = employees.by_login(DEMO_SELF)
+    employees.set_login(admin, me.id, login)
+    employees.set_role(admin, me.id, "admin")
 
 
 def _admin_context(clock: Clock) -> Context:

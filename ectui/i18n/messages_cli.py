@@ -40,8 +40,10 @@ MESSAGES = {
     "cli.user_add.admin": ("сделать администратором", "make an administrator"),
     "cli.user_added": ("Сотрудник {name} ({login}) добавлен.", "Employee {name} ({login}) added."),
     "cli.demo_created": (
-        "Демонстрационная база создана: {url}\n{orgs}, {contacts}.",
-        "Demo database created: {url}\n{orgs}, {contacts}.",
+        "Демонстрационная база создана: {url}\n{orgs}, {contacts}.\n"
+        "Вы в ней — старший менеджер Ким Денис Олегович с правами администратора.",
+        "Demo database created: {url}\n{orgs}, {contacts}.\n"
+        "In it you are the senior manager Ким Денис Олегович, with the administrator's rights.",
     ),
     "cli.demo_not_empty": (
         "База {url} уже содержит данные; демонстрационные данные загружаются только в пустую базу.",

@@ -282,3 +282,20 @@ def update_employee(ctx: Context, emp_id: int, *, last_name: str, first_name: st
         if role is not None and roles.find_role(role).id != emp.role_id:
             set_role(ctx, emp_id, role)
     return employee_info(emp_id)
+
+
+def set_login(ctx: Context, emp_id: int, login: str) -> EmployeeInfo:
+    """Give an employee another login (their OS account was renamed); administrators only."""
+    access.require(ctx, "administer")
+    login = login.strip()
+    emp = _get(emp_id)
+    if not login:
+        raise ValidationError({"login": FieldError("validation.required")})
+    if Employee.select().where(Employee.login == login, Employee.id != emp_id).exists():
+        raise ValidationError({"login": FieldError("employee.login_taken", login=login)})
+    if login != emp.login:
+        with write_transaction():
+            Employee.update(login=login).where(Employee.id == emp_id).execute()
+            audit.record(ctx, "employee", emp_id, "update", [("login", emp.login, login)])
+    return employee_info(emp_id)
+

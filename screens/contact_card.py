@@ -99,14 +99,16 @@ class ContactCardScreen(Screen):
         self.query_one("#card-birthday").display = bool(note)
         body = self.query_one("#card-fields", Vertical)
         body.remove_children()
-        link_rows = [(t("link.outgoing" if link.outgoing else "link.incoming",
-                        label=link.label, name=link.other_name), "") for link in card.links]
+        # One-column lists go in the value column: the label column shows only a non-empty
+        # value's label, and is dim.
+        link_rows = [("", t("link.outgoing" if link.outgoing else "link.incoming",
+                            label=link.label, name=link.other_name)) for link in card.links]
         blocks = [field_grid(t(f"section.{section}"),
                              [(f.label, f.value) for f in card.fields if f.section == section])
                   for section in SECTIONS]
         blocks += [
             field_grid(t("section.custom"), [(f.label, f.value) for f in card.custom]),
-            field_grid(t("section.groups"), [(", ".join(card.groups), "")] if card.groups else []),
+            field_grid(t("section.groups"), [("", ", ".join(card.groups))] if card.groups else []),
             field_grid(t("section.links"), link_rows),
         ]
         body.mount_all(blocks)

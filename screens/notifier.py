@@ -49,6 +49,7 @@ class Notifier:
         self.unread = 0
         self._busy = False
         self._again = False
+        self._first_round = True
 
     def start(self) -> None:
         self.app.set_interval(INTERVAL, self.check, name="notifier")
@@ -77,17 +78,25 @@ class Notifier:
                 except Exception as error:  # a lost connection: say it in the log, keep going
                     self.app.log.warning(f"notifier: {error!r}")
                     return
-                self._show(new)
+                self._show(new, backlog=self._first_round)
+                self._first_round = False
                 self.show_count(unread)
                 if not self._again:
                     return
         finally:
             self._busy = False
 
-    def _show(self, new: list[NotificationInfo]) -> None:
+    def _show(self, new: list[NotificationInfo], backlog: bool = False) -> None:
         if not new:
             return
         now = self.app.context.now()
+        if backlog and len(new) > 1:
+            # What piled up before the session started: one line, not a wall over the screen.
+            self.app.notify(t("notify.backlog", count=len(new)), title=t("notify.title"),
+                            severity="warning", timeout=10)
+            self.app.bell()
+            self.app.screen.post_message(NotificationsArrived(new))
+            return
         shown = new[-MOST_TOASTS:]
         for info in shown:
             self.app.notify(notification_text(info, now), title=t("notify.title"),

@@ -98,13 +98,15 @@ class OrganizationCardScreen(Screen):
                           key=str(person.id))
         extra = self.query_one("#card-extra", Vertical)
         extra.remove_children()
-        link_rows = [(t("link.outgoing" if link.outgoing else "link.incoming",
-                        label=link.label, name=link.other_name), "") for link in card.links]
+        # One-column lists go in the value column: the label column shows only a non-empty
+        # value's label, and is dim.
+        link_rows = [("", t("link.outgoing" if link.outgoing else "link.incoming",
+                            label=link.label, name=link.other_name)) for link in card.links]
         extra.mount_all([
             field_grid(t("section.custom"), [(f.label, f.value) for f in card.custom]),
-            field_grid(t("section.groups"), [(", ".join(card.groups), "")] if card.groups else []),
+            field_grid(t("section.groups"), [("", ", ".join(card.groups))] if card.groups else []),
             field_grid(t("org.departments"),
-                       [(", ".join(card.departments), "")] if card.departments else []),
+                       [("", ", ".join(card.departments))] if card.departments else []),
             field_grid(t("section.links"), link_rows),
         ])
         if card.contacts:

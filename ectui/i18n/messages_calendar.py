@@ -18,6 +18,8 @@ MESSAGES = {
                            "Task got a result ({actor}): {title}"),
     "notify.kind.overdue": ("Просрочена задача: {title} — {when}",
                             "Task overdue: {title} — {when}"),
+    "notify.backlog": ("Непрочитанных уведомлений: {count} — откройте Shift+F7",
+                       "Unread notifications: {count} — open them with Shift+F7"),
     "notify.more": ("Ещё {count} — в уведомлениях (Shift+F7)",
                     "{count} more — see notifications (Shift+F7)"),
     "notify.unread": ("✉ {count}", "✉ {count}"),

@@ -517,7 +517,10 @@ class RecordForm(ModalScreen[int | None]):
             line.add_class("-shown")
         marked = [key for key in self._inputs if key in error.errors]  # in form order
         if marked:
-            self._inputs[marked[0]].focus()
+            first = self._inputs[marked[0]]
+            first.focus()
+            if isinstance(first, Input):
+                first.select_all()  # typing replaces the wrong value, focused before or not
         summary = t("error.form_invalid", fields=", ".join(self._labels[k] for k in marked))
         if not marked:
             summary = "\n".join(elsewhere)

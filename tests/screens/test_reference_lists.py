@@ -51,3 +51,24 @@ async def test_admin_adds_a_group_and_a_choice_field_then_opens_the_group(sqlite
         await wait_until(pilot, lambda: not isinstance(app.screen, ReferenceListsScreen))
         await wait_until(pilot, lambda: app.screen.query_one("#group-filter").value
                          == groups.groups("organization")[0].id)
+
+
+async def test_the_card_shows_the_groups_and_links_of_its_organization(sqlite_only_url):
+    from ectui.services.links import EntryRef, create_link
+    from ectui.services.organizations import save_organization
+    from screens.organization_card import OrganizationCardScreen
+    from tests.ectui.helpers import ROMASHKA
+    from tests.screens.test_forms import screen_text
+
+    session = open_session(sqlite_only_url, login="admin", clock=FixedClock(NOW))
+    ctx = session.context
+    vip = groups.create_group(ctx, "Ключевые клиенты", "organization")
+    romashka = save_organization(ctx, ROMASHKA, group_ids=[vip.id])
+    vector = save_organization(ctx, {"name": "ООО «Вектор»", "category": "partner"})
+    create_link(ctx, EntryRef("organization", romashka), EntryRef("organization", vector),
+                "дочерняя компания")
+    app = EctuiApp(session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(OrganizationCardScreen(romashka))
+        await wait_until(pilot, lambda: "Ключевые клиенты" in screen_text(app))
+        assert "ООО «Вектор»" in screen_text(app)

@@ -16,7 +16,7 @@ from ectui.i18n import t
 from ectui.services.context import Context
 from ectui.services.task_views import STATE_STYLES, STATE_SYMBOLS
 from ectui.services.today import SectionHeader, TodayItem, today_counts, today_items, today_length
-from screens import task_actions
+from screens import changes, task_actions
 from screens.db import run_db, run_db_sync
 from screens.forms.field_form import TASKS_CSS
 from screens.task_display import due_text, result_text, state_mark, state_of, task_title
@@ -140,6 +140,12 @@ class TodayScreen(Screen):
         self._update_title()
         # Time moves on: what was due at 15:00 is overdue at 15:01.
         self.set_interval(60, self.action_refresh)
+        # A task another session gave, moved or closed is in the list within seconds.
+        changes.subscribe(self, lambda _batch: self.action_refresh(), tables={"task"})
+
+    def on_notifications_arrived(self, _message) -> None:
+        # The toast says «a new task from the head»: the list shows it at the same moment.
+        self.action_refresh()
 
     @work(exclusive=True, group="today-title", exit_on_error=False)
     async def _update_title(self) -> None:

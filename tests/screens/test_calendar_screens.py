@@ -155,3 +155,24 @@ async def test_calendar_views_and_moves_by_keys(office, sqlite_only_url, clock):
         await pilot.press("w")
         await wait_until(pilot, lambda: screen.view == "week" and screen.cursor.hour == 11)
         await wait_until(pilot, lambda: "Встреча на складе" in screen_text(app))
+
+
+async def test_a_task_given_by_the_head_is_in_the_managers_today_with_its_toast(
+        office, sqlite_only_url, clock):
+    tasks.create_task(office.kim, meeting(office, "23.11.2026 16:00", title="Своя встреча"))
+    kim = app_for(sqlite_only_url, clock, "kim")
+    async with kim.run_test(size=SIZE, notifications=True) as pilot:
+        await wait_until(pilot, lambda: isinstance(kim.screen, TodayScreen))
+        await wait_until(pilot, lambda: kim.notifier is not None)
+        table = kim.screen.query_one(PagedTable)
+        await wait_until(pilot, lambda: table.row_count == 2)  # the header and her own task
+
+        tasks.create_task(office.head, meeting(
+            office, "23.11.2026 15:00", title="Визит с руководителем",
+            responsible_id=str(office.kim.actor.employee_id)))
+        await kim.notifier.check()
+        await wait_until(pilot, lambda: "Новое поручение от Кузнецова М. А." in screen_text(kim))
+        # Not at the next minute's refresh: the list shows it with the toast.
+        titles = lambda: [getattr(getattr(table._cached_row(i), "row", None), "title", None)  # noqa: E731
+                          for i in range(table.row_count)]
+        await wait_until(pilot, lambda: "Визит с руководителем" in titles(), timeout=5)

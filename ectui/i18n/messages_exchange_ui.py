@@ -16,12 +16,14 @@ MESSAGES = {
     "exchange.ui.busy": ("Дождитесь окончания (или остановите Esc).",
                          "Wait until it ends (or stop it with Esc)."),
     "exchange.ui.stopping": ("Останавливаю…", "Stopping…"),
-    "exchange.ui.import_path": (
-        "файл .csv, .xlsx, .vcf или адрес базы: sqlite:///файл.db, postgresql://…, odbc://DSN",
-        "a .csv, .xlsx or .vcf file, or a database: sqlite:///file.db, postgresql://…, odbc://DSN",
+    "exchange.ui.import_path": ("файл .csv, .xlsx, .vcf или адрес базы данных",
+                                "a .csv, .xlsx or .vcf file, or a database address"),
+    "exchange.ui.import_query": (
+        "для базы (sqlite:///файл.db, postgresql://польз@сервер/база, odbc://DSN): "
+        "запрос SELECT … или имя таблицы",
+        "for a database (sqlite:///file.db, postgresql://user@host/db, odbc://DSN): "
+        "a SELECT … query or a table name",
     ),
-    "exchange.ui.import_query": ("для базы данных: запрос SELECT … или имя таблицы",
-                                 "for a database: a SELECT … query or a table name"),
     "exchange.ui.create_orgs": ("Создавать организации, которых нет в базе",
                                 "Create organizations missing from the base"),
     "exchange.ui.import_hint": (

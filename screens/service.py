@@ -48,6 +48,21 @@ COLUMNS = [Column("number", "№", 5, "right"), Column("left", t("request.col.le
            Column("subject", t("request.col.subject")),
            Column("product", t("request.col.product")),
            Column("responsible", t("request.col.responsible"), 14)]
+# A narrower terminal (80 columns): who and what stay readable; the rest is one Enter away.
+NARROW_COLUMNS = [Column("number", "№", 4, "right"), Column("left", t("request.col.left"), 20),
+                  Column("step", t("request.col.step"), 16),
+                  Column("organization", t("request.col.client")),
+                  Column("subject", t("request.col.subject"))]
+MEDIUM_COLUMNS = [*NARROW_COLUMNS[:2], Column("step", t("request.col.step"), 22),
+                  Column("priority", t("request.col.priority"), 9),
+                  *NARROW_COLUMNS[3:], Column("responsible", t("request.col.responsible"), 14)]
+
+
+def columns_for(width: int) -> list[Column]:
+    """The list's columns for a terminal ``width`` cells wide."""
+    if width < 110:
+        return NARROW_COLUMNS
+    return MEDIUM_COLUMNS if width < 160 else COLUMNS
 
 
 class ServiceScreen(Screen):
@@ -80,8 +95,9 @@ class ServiceScreen(Screen):
         with Horizontal(id="service-filters"):
             yield Select([(t(f"request.filter.{f}"), f) for f in FILTERS], value=self.scope,
                          allow_blank=False, id="service-scope")
-        yield PagedTable(COLUMNS, self._cell, empty_text=t("request.nothing"),
-                         run_in_context=run_db_sync, id="service-requests")
+        yield PagedTable(columns_for(self.app.size.width), self._cell,
+                         empty_text=t("request.nothing"), run_in_context=run_db_sync,
+                         id="service-requests")
         yield Label("", id="service-count")
         yield Footer()
 

@@ -51,8 +51,9 @@ class RequestScreen(Screen):
         table = self.query_one("#request-history", DataTable)
         table.add_column(t("request.col.when"), width=16)
         table.add_column(t("request.col.who"), width=16)
-        table.add_column(t("request.col.what"))
-        table.add_column(t("request.col.comment"))
+        # What was done and the comment under it, wrapped to the screen: at 80 columns a comment
+        # in a fourth column would start beyond the right edge.
+        table.add_column(t("request.col.what"), width=max(30, self.app.size.width - 42))
         table.border_title = t("request.history")
         self.load()
 
@@ -113,7 +114,9 @@ class RequestScreen(Screen):
             text = Text(what)
             if event.was_late:
                 text.append(" " + t("request.event.was_late"), style="bold red")
-            table.add_row(moment(event.at, zone), event.employee, text, event.comment)
+            if event.comment:
+                text.append("\n" + event.comment, style="italic")
+            table.add_row(moment(event.at, zone), event.employee, text, height=None)
         if detail.events:
             table.move_cursor(row=len(detail.events) - 1)
         table.focus()

@@ -154,3 +154,28 @@ async def test_a_shipment_goes_into_the_installed_base_by_keyboard(office, sqlit
         await wait_until(pilot, lambda: InstalledItem.select().count() == 1)
         await wait_until(pilot, lambda: "Пресс гидравлический" in screen_text(app))
         assert InstalledItem.get().shipment_id is not None
+
+
+async def test_an_80_column_terminal_shows_the_client_the_subject_and_each_comment(
+        office, sqlite_only_url, clock):
+    service_requests.register_request(office.kim, {
+        "organization_id": str(office.romashka), "subject": "Штабелер не поднимает груз",
+        "priority": "high"})
+    app = EctuiApp(open_session(sqlite_only_url, login="kim", clock=clock))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("f11")
+        screen = await on_screen(pilot, ServiceScreen)
+        requests = screen.query_one(PagedTable)
+        await wait_until(pilot, lambda: requests.row_count == 1)
+        await wait_until(pilot, lambda: "ООО «Ромашка»" in screen_text(app))
+        assert "Штабелер не" in screen_text(app)
+
+        await pilot.press("ctrl+g")
+        await on_screen(pilot, FieldForm)
+        await type_text(pilot, "Позвонили, выезд завтра утром")
+        await pilot.press("enter")
+        await on_screen(pilot, ServiceScreen)
+        await pilot.press("enter")
+        detail = await on_screen(pilot, RequestScreen)
+        await wait_until(pilot, lambda: detail.detail is not None)
+        await wait_until(pilot, lambda: "Позвонили, выезд завтра утром" in screen_text(app))

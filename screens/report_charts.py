@@ -1,14 +1,21 @@
-"""Charts of the reports, drawn through a ``PlotextPlot``'s ``plt`` from numbers already
-computed (the widget replays these calls on every render, e.g. after a resize).
+"""Charts of the reports, drawn from numbers already computed: the widgets replay them on
+every render, e.g. after a resize.
 
-Vertical bars (ABC classes, activity) and lines (dynamics) are plotext. Horizontal bars (the
-funnel, result shares, categories) are text bars (``BarList``): plotext puts their labels on
-the wrong row when a bar gets less than two rows, as in an 80×24 terminal.
+Lines (sales month by month, from three months on) are plotext, through a ``PlotextPlot``'s
+``plt``, with the money axis in round steps («500 тыс.»). Bars (the funnel, ABC classes,
+activity, result shares, categories, sales of one or two months) are text bars
+(``BarList``) with the exact number at each bar's end: plotext puts a horizontal bar's label
+on the wrong row when a bar gets less than two rows, and its vertical bars' axis shows
+numbers like 783333.3 and hides small bars, as in an 80×24 terminal.
 """
 
 from __future__ import annotations
 
+import math
+from decimal import Decimal
+
 from ectui.i18n import t
+from ectui.money import format_money
 from ectui.services.reports.abc import AbcReport
 from ectui.services.reports.activity import ActivityReport
 from ectui.services.reports.client_base import ClientBase
@@ -44,26 +51,34 @@ def draw_funnel(bars: BarList, result: FunnelComparison, narrowed: bool) -> None
     bars.show(t("report.title.funnel") if narrowed else t("report.chart.funnel"), rows, legend)
 
 
-def draw_abc(plt, report: AbcReport) -> None:
-    """The amount of each class A, B, C (with how many clients or products it holds)."""
-    _start(plt, t("report.chart.abc", total=str(report.total)))
-    names = [f"{c.klass} ({c.count})" for c in report.classes]
-    plt.bar(names, [float(c.amount) for c in report.classes],
-            color=["green", "yellow", "red"], width=0.5)
+CLASS_COLORS = {"A": "green", "B": "yellow", "C": "red"}
 
 
-def draw_activity(plt, report: ActivityReport) -> None:
-    """Planned and done tasks of each employee."""
-    _start(plt, t("report.title.activity"))
-    if not report.totals:
-        return
-    names = [_short(r.employee, 14) for r in report.totals]
-    plt.multiple_bar(names, [[r.planned for r in report.totals],
-                             [r.done for r in report.totals],
-                             [r.overdue for r in report.totals]],
-                     labels=[t("report.col.planned"), t("report.col.done"),
-                             t("report.col.overdue")],
-                     color=[REFERENCE_COLOR, THIS_COLOR, "red"])
+def _share(value: Decimal | None) -> str:
+    return "—" if value is None else f"{value} %"
+
+
+def draw_abc(bars: BarList, report: AbcReport) -> None:
+    """The amount of each class A, B, C, with how many clients (products, directions) it
+    holds and its share of the total."""
+    rows = [BarRow(f"{c.klass} ({c.count})",
+                   (Bar(float(c.amount), f"{format_money(c.amount)} ₽ · {_share(c.share)}",
+                        CLASS_COLORS[c.klass]),))
+            for c in report.classes]
+    bars.show(t("report.chart.abc", total=format_money(report.total)), rows)
+
+
+def draw_activity(bars: BarList, report: ActivityReport) -> None:
+    """Each employee's done tasks inside the planned ones, and the overdue ones."""
+    rows = [BarRow(r.employee, (
+        Bar(r.done, t("report.chart.activity_done", done=r.done, planned=r.planned),
+            THIS_COLOR, under=r.planned),
+        Bar(r.overdue, t("report.chart.activity_overdue", overdue=r.overdue), "red")))
+        for r in report.totals]
+    legend = (("█", THIS_COLOR, t("report.col.done")),
+              ("▒", REFERENCE_COLOR, t("report.col.planned")),
+              ("█", "red", t("report.col.overdue")))
+    bars.show(t("report.title.activity"), rows, legend if rows else ())
 
 
 def draw_results(bars: BarList, report: tuple[TypeResults, ...]) -> None:
@@ -77,24 +92,65 @@ def draw_results(bars: BarList, report: tuple[TypeResults, ...]) -> None:
                for s in top.results])
 
 
+SALES_KEYS = (("invoiced", THIS_COLOR), ("paid", "green"), ("shipped", "yellow"))
+
+
+def sales_as_lines(report: SalesVolume) -> bool:
+    """Lines from three months on; before that a line through one or two points says
+    nothing, and bars with their amounts say it all."""
+    return len(report.months) >= 3
+
+
+def draw_sales_bars(bars: BarList, report: SalesVolume) -> None:
+    """Invoiced, paid and shipped of each month (one or two months) as bars."""
+    rows = [BarRow(m.month, tuple(Bar(float(getattr(m, key)),
+                                      f"{format_money(getattr(m, key))} ₽", color)
+                                  for key, color in SALES_KEYS))
+            for m in report.months]
+    legend = tuple(("█", color, t(f"report.col.{key}")) for key, color in SALES_KEYS)
+    bars.show(t("report.title.sales_months"), rows, legend if rows else ())
+
+
+def money_ticks(top: float) -> tuple[list[float], list[str]]:
+    """Round steps of the money axis up to ``top`` (1, 2 or 5 × 10ⁿ, four to six of
+    them) with short labels: «500 тыс.», «1,5 млн»."""
+    if top <= 0:
+        return [0.0], ["0"]
+    step = 1.0
+    while top / step > 6:
+        for factor in (2, 2.5, 2):  # 1 → 2 → 5 → 10
+            step *= factor
+            if top / step <= 6:
+                break
+    ticks = [step * i for i in range(math.ceil(top / step) + 1)]
+    return ticks, [_short_money(v) for v in ticks]
+
+
+def _short_money(value: float) -> str:
+    if value >= 1_000_000:
+        number, unit = value / 1_000_000, t("report.unit.million")
+    elif value >= 1000:
+        number, unit = value / 1000, t("report.unit.thousand")
+    else:
+        return f"{value:g}"
+    return f"{number:g}".replace(".", ",") + f" {unit}"
+
+
 def draw_sales(plt, report: SalesVolume) -> None:
-    """Invoiced, paid and shipped month by month: lines from three months on, bars before
-    (a line through one or two points says nothing)."""
+    """Invoiced, paid and shipped month by month as lines (three months or more)."""
     _start(plt, t("report.title.sales_months"))
     if not report.months:
         return
-    keys = (("invoiced", THIS_COLOR), ("paid", "green"), ("shipped", "yellow"))
-    labels = [t(f"report.col.{key}") for key, _ in keys]
-    series = [[float(getattr(m, key)) for m in report.months] for key, _ in keys]
+    labels = [t(f"report.col.{key}") for key, _ in SALES_KEYS]
+    series = [[float(getattr(m, key)) for m in report.months] for key, _ in SALES_KEYS]
     months = [m.month for m in report.months]
-    if len(months) < 3:
-        plt.multiple_bar(months, series, labels=labels, color=[c for _, c in keys])
-        return
     xs = list(range(1, len(months) + 1))
-    for values, label, (_, color) in zip(series, labels, keys, strict=True):
+    for values, label, (_, color) in zip(series, labels, SALES_KEYS, strict=True):
         plt.plot(xs, values, label=label, color=color, marker="braille")
     plt.xticks(xs, months)
-    plt.ylim(0, max(max(v) for v in series) * 1.1 or 1)
+    ticks, tick_labels = money_ticks(max(max(v) for v in series))
+    plt.yticks(ticks, tick_labels)
+    plt.ylim(0, ticks[-1] or 1)
 
 
 def draw_client_base(bars: BarList, report: ClientBase) -> None:

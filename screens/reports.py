@@ -9,6 +9,7 @@ redraws itself from the computed numbers whenever the terminal is resized.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from rich.text import Text
@@ -21,6 +22,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual_plotext import PlotextPlot
 
 from ectui.i18n import t
+from ectui.money import format_money
 from ectui.services.reports.abc import SUBJECTS
 from ectui.services.reports.filters import EVERYTHING, ReportFilter
 from ectui.services.reports.run import NAMES, ReportOptions, ReportResult
@@ -35,9 +37,13 @@ MAX_ROWS = 300  # a table shows at most this many rows; the export has them all
 VIEWS = ("both", "tables", "chart")
 
 
-def _cell(value: object, column: str) -> Text:
+def _cell(value: object, column: str, longest: int = 200) -> Text:
+    """A table cell; text longer than ``longest`` is cut with «…» (the export keeps it)."""
     if value is None:
         return Text("—", justify="right", style="dim")
+    if isinstance(value, Decimal) and value.as_tuple().exponent == -2:
+        # Money (kopecks) as people read it: «940 000,00»; the export keeps the number.
+        return Text(format_money(value), justify="right")
     text = str(value)
     if column == "mark":
         style = {"▲": "bold green", "▼": "bold red"}.get(text, "")
@@ -49,6 +55,8 @@ def _cell(value: object, column: str) -> Text:
         return Text(text, justify="right", style=style)
     if isinstance(value, (int, float)) or text.replace(".", "", 1).lstrip("+-").isdigit():
         return Text(text, justify="right")
+    if len(text) > longest:
+        text = text[: longest - 1] + "…"
     return Text(text)
 
 
@@ -58,7 +66,8 @@ class ReportsScreen(Screen):
     CSS = """
     ReportsScreen #report-heading { height: auto; padding: 0 1; background: $boost; }
     ReportsScreen #report-body { height: 1fr; }
-    ReportsScreen #report-chart, ReportsScreen #report-bars { height: 1fr; min-height: 8; }
+    ReportsScreen #report-chart { height: 1fr; min-height: 8; }
+    ReportsScreen #report-bars { height: auto; max-height: 60%; }
     ReportsScreen #report-body.bars #report-chart { display: none; }
     ReportsScreen #report-body.plot #report-bars { display: none; }
     ReportsScreen #report-tables { height: 1fr; }
@@ -163,6 +172,9 @@ class ReportsScreen(Screen):
         box = self.query_one("#report-tables", VerticalScroll)
         await box.remove_children()
         widgets = []
+        # Long names (products, clients) are cut so that the numbers beside them stay on an
+        # 80-column screen; a wider terminal shows more of them.
+        longest = max(self.size.width - 50, 20)
         for number, table in enumerate(result.tables):
             widgets.append(Static(Text(table.title), classes="report-table-title"))
             grid = DataTable(id=f"report-table-{number}", zebra_stripes=True,
@@ -171,7 +183,7 @@ class ReportsScreen(Screen):
             for key, heading in zip(keys, table.columns, strict=True):
                 grid.add_column(heading, key=f"{key}-{len(widgets)}")
             for row in table.rows[:MAX_ROWS]:
-                grid.add_row(*[_cell(v, k) for v, k in zip(row, keys, strict=True)])
+                grid.add_row(*[_cell(v, k, longest) for v, k in zip(row, keys, strict=True)])
             widgets.append(grid)
             if not table.rows:
                 widgets.append(Static(t("report.empty"), classes="report-note"))
@@ -190,7 +202,9 @@ class ReportsScreen(Screen):
         body = self.query_one("#report-body")
         bars = self.query_one("#report-bars", BarList)
         chart = self.query_one("#report-chart", PlotextPlot)
-        text_bars = result.name in ("funnel", "results", "clients")
+        # Lines only for sales over three months or more; everything else reads best as
+        # text bars with the exact numbers beside them.
+        text_bars = not (result.name == "sales" and charts.sales_as_lines(result.data))
         body.set_class(text_bars, "bars")
         body.set_class(not text_bars, "plot")
         if result.name == "funnel":
@@ -200,9 +214,11 @@ class ReportsScreen(Screen):
         elif result.name == "clients":
             charts.draw_client_base(bars, result.data)
         elif result.name == "abc":
-            charts.draw_abc(chart.plt, result.data)
+            charts.draw_abc(bars, result.data)
         elif result.name == "activity":
-            charts.draw_activity(chart.plt, result.data)
+            charts.draw_activity(bars, result.data)
+        elif text_bars:
+            charts.draw_sales_bars(bars, result.data)
         else:
             charts.draw_sales(chart.plt, result.data)
         chart.refresh()

@@ -111,6 +111,10 @@ MESSAGES.update({
 MESSAGES.update({
     "report.chart.funnel": ("Воронка продаж: клиентов на ступени", "Sales funnel: clients at each step"),
     "report.chart.abc": ("ABC: сумма по группам (всего {total} ₽)", "ABC: amount by class (total {total} ₽)"),
+    "report.chart.activity_done": ("выполнено {done} из {planned}", "{done} of {planned} done"),
+    "report.chart.activity_overdue": ("просрочено {overdue}", "{overdue} overdue"),
+    "report.unit.thousand": ("тыс.", "k"),
+    "report.unit.million": ("млн", "M"),
     "report.chart.results": ("{type}: результаты ({done} выполнено), %", "{type}: results ({done} done), %"),
 })
 

@@ -124,3 +124,14 @@ def test_directions_are_the_administrators_list(team):
     assert products.delete_product_group(a, racks) == 1
     assert products.get_product(shelf).group == ""
     assert [g.id for g in products.product_groups()] == [service]
+
+
+def test_quiet_months_show_as_zero_in_the_dynamics(team):
+    a = team.admin
+    emp = team.senior.actor.employee_id
+    add_invoice(a, team.org_of["kim"], emp, date(2026, 8, 14), "350.00")
+    add_invoice(a, team.org_of["kim"], emp, date(2027, 1, 9), "100.00")
+    months = sales_volume(a).months
+    assert [(m.month, m.invoiced, m.invoices) for m in months] == [
+        ("2026-08", D("350.00"), 1), ("2026-09", D("0.00"), 0), ("2026-10", D("0.00"), 0),
+        ("2026-11", D("0.00"), 0), ("2026-12", D("0.00"), 0), ("2027-01", D("100.00"), 1)]

@@ -72,7 +72,7 @@ async def test_funnel_beside_the_reference_at_80x24(sqlite_database, sqlite_only
         before = screen.result
         await pilot.press("2")
         await _computed(pilot, screen, before)
-        assert _rows(screen)[0][1:] == ["ООО «Ромашка»", "150000.00", "100.0", "100.0", "A"]
+        assert _rows(screen)[0][1:] == ["ООО «Ромашка»", "150 000,00", "100.0", "100.0", "A"]
         await pilot.press("x")
         await wait_until(pilot, lambda: isinstance(app.screen, FieldForm))
         form = app.screen

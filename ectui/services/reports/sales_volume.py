@@ -83,6 +83,20 @@ def _month(column: peewee.Field) -> peewee.Node:
     return fn.to_char(column, peewee.SQL("'YYYY-MM'"))
 
 
+def _month_range(keys: set[str]) -> list[str]:
+    """Every month from the first to the last of ``keys`` (YYYY-MM), quiet months included:
+    the dynamics must show a month with no sales as zero, not skip it."""
+    if not keys:
+        return []
+    year, month = map(int, min(keys).split("-"))
+    last = max(keys)
+    out = []
+    while (key := f"{year:04d}-{month:02d}") <= last:
+        out.append(key)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
 def _by_month(query) -> dict[str, tuple]:
     return {month: rest for month, *rest in query.tuples()}
 
@@ -106,7 +120,7 @@ def sales_volume(ctx: Context, f: ReportFilter = EVERYTHING) -> SalesVolume:
                         .join(Organization).where(date_in_period(Shipment.date, f), cond)
                         .group_by(month))
     months = []
-    for key in sorted(set(invoiced) | set(paid) | set(shipped)):
+    for key in _month_range(set(invoiced) | set(paid) | set(shipped)):
         inv = invoiced.get(key, (None, 0))
         months.append(MonthVolume(key, money(inv[0]), int(inv[1]),
                                   money(paid.get(key, (None,))[0]),

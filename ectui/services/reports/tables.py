@@ -83,10 +83,11 @@ def activity_tables(report: ActivityReport) -> list[Table]:
 
 
 def results_tables(report: tuple[TypeResults, ...]) -> list[Table]:
-    rows = tuple((tr.type_name, tr.done, share.name, share.count, share.share)
+    # The result's name last: in a narrow terminal the cut falls on text, never on a number.
+    rows = tuple((tr.type_name, tr.done, share.count, share.share, share.name)
                  for tr in report for share in tr.results)
     return [Table(t("report.title.results"),
-                  _h("task_type", "done", "result", "count", "share"), rows)]
+                  _h("task_type", "done", "count", "share", "result"), rows)]
 
 
 def sales_tables(report: SalesVolume) -> list[Table]:

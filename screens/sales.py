@@ -43,7 +43,22 @@ def invoice_state(row_status: str, pay_until: dt.date, today: dt.date) -> Text:
     return Text(f"{mark} {t(f'invoice.status.{row_status}')}", style=style)
 
 
-def _columns(tab: str) -> list[Column]:
+# Columns left out on a terminal narrower than NARROW_BELOW (80 columns): the client and the
+# name keep their room; the rest is on the document's own card.
+NARROW_BELOW = 120
+NARROW_HIDDEN = {"products": {"article", "kind"}, "proposals": {"subject", "responsible"},
+                 "invoices": {"date", "total", "paid"},
+                 "contracts": {"client_signatory", "amount"}}
+
+
+def _columns(tab: str, width: int = NARROW_BELOW) -> list[Column]:
+    columns = _all_columns(tab)
+    if width >= NARROW_BELOW:
+        return columns
+    return [c for c in columns if c.key not in NARROW_HIDDEN.get(tab, set())]
+
+
+def _all_columns(tab: str) -> list[Column]:
     if tab == "products":
         return [Column("name", t("product.name")), Column("group", t("product.group"), 16),
                 Column("article", t("product.article"), 12),
@@ -149,7 +164,8 @@ class SalesScreen(Screen):
 
         with ContentSwitcher(initial=self.tab, id="sales-lists"):
             for tab in TABS:
-                yield PagedTable(_columns(tab), cell, empty_text=t("sales.nothing_found"),
+                yield PagedTable(_columns(tab, self.app.size.width), cell,
+                                 empty_text=t("sales.nothing_found"),
                                  run_in_context=run_db_sync, id=tab)
         yield Label("", id="sales-count")
         yield Footer()

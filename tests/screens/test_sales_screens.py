@@ -160,3 +160,21 @@ async def test_the_sales_mode_lists_and_opens_invoices(office, sqlite_only_url, 
         screen = await on_screen(pilot, InvoiceScreen)
         await wait_until(pilot, lambda: screen.view is not None)
         assert "Руководство по эксплуатации" in screen_text(app)
+
+
+async def test_an_80_column_terminal_still_shows_whose_documents_they_are(
+        office, sqlite_only_url, clock):
+    proposal_id = proposals.create_proposal(office.kim, {"organization_id": office.romashka})
+    proposals.add_product(office.kim, proposal_id, office.products["manual"], "3")
+    invoices.invoice_from_proposal(office.kim, proposal_id)
+    app = app_for(sqlite_only_url, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause(0.5)
+        await pilot.press("f10")
+        sales = await on_screen(pilot, SalesScreen)
+        await wait_until(pilot, lambda: sales.tab == "proposals")
+        await wait_until(pilot, lambda: "ООО «Ромашка»" in screen_text(app))
+        await pilot.press("ctrl+t")  # the invoices: the client and what is left to pay
+        await wait_until(pilot, lambda: sales.tab == "invoices")
+        await wait_until(pilot, lambda: "ООО «Ромашка»" in screen_text(app)
+                         and "3 750,00" in screen_text(app))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from rich.console import Group
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -42,17 +45,21 @@ class HelpScreen(ModalScreen[None]):
     """
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
         sections = (KEYS + TASK_KEYS + CALENDAR_KEYS + SALES_KEYS + SERVICE_KEYS + EXCHANGE_KEYS
                     + REPORT_KEYS + SHARED_KEYS)
+        # A section's title is a line of its own: in the keys' column a long title widened
+        # that column to half of an 80-column screen.
+        key_width = max(cell_len(key) for _, keys in sections for key, _ in keys)
+        parts: list[Text | Table] = []
         for section, keys in sections:
-            table.add_row(f"[u]{t(section)}[/u]", "")
+            parts.append(Text(t(section), style="underline"))
+            table = Table.grid(padding=(0, 2))
+            table.add_column(style="bold", no_wrap=True, width=key_width)
+            table.add_column()
             for key, text in keys:
                 table.add_row(key, t(text))
-            table.add_row("", "")
-        scroll = VerticalScroll(Static(table))
+            parts.extend((table, Text("")))
+        scroll = VerticalScroll(Static(Group(*parts)))
         scroll.border_title = t("help.title")
         yield scroll
         yield Footer()

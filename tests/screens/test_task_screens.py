@@ -444,3 +444,15 @@ async def test_the_head_opens_a_managers_tasks_in_the_tree(office, sqlite_only_u
         scope.value = f"employee:{office.kim.actor.employee_id}"
         await wait_until(pilot, lambda: "Звонок Кима" in screen_text(app)
                          and "Задачи: Ким Д. О." in screen_text(app))
+
+
+async def test_f1_help_reads_on_an_80_column_terminal(office, sqlite_only_url, clock):
+    import re
+
+    app = app_for(sqlite_only_url, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, TodayScreen))
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: "эта справка" in screen_text(app))
+        # The keys' column is as wide as the longest key, not as the longest section title.
+        assert re.search(r"F1 {2,20}эта справка", screen_text(app))

@@ -16,6 +16,7 @@ from ectui.services.contacts import ContactFilter, ContactRow
 from ectui.services.organizations import OrganizationFilter, OrganizationRow
 from screens import actions, changes
 from screens.db import run_db, run_db_sync
+from screens.refused_keys import ExplainsRefusedKeys
 from screens.sources import ContactSource, OrganizationSource
 from screens.widgets.paged_table import Column, PagedTable
 
@@ -54,7 +55,7 @@ def _contact_cell(row: ContactRow, key: str) -> str:
     return getattr(row, key)
 
 
-class DirectoryScreen(Screen):
+class DirectoryScreen(ExplainsRefusedKeys, Screen):
     """Tabs for organizations and contacts over one search box and filters."""
 
     BINDINGS = [

@@ -14,12 +14,13 @@ from ectui.i18n import t
 from ectui.services.cards import OrganizationCard, organization_card
 from screens import actions, changes, sales_cards, service_cards, task_cards
 from screens.db import run_db
+from screens.refused_keys import ExplainsRefusedKeys
 from screens.widgets.field_grid import field_grid
 
 SECTIONS = ("main", "contacts", "addresses", "requisites", "notes")
 
 
-class OrganizationCardScreen(Screen):
+class OrganizationCardScreen(ExplainsRefusedKeys, Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", t("key.back")),
         Binding("f4", "edit", t("key.edit")),

@@ -110,6 +110,9 @@ MESSAGES = {
     "link.incoming": ("← {label}: {name}", "← {label}: {name}"),
     "employee.login_taken": ("Логин «{login}» уже занят", "Login “{login}” is already taken"),
     "rights.admin_only": ("Это может только администратор", "Only an administrator can do this"),
+    "rights.key_refused": ("«{action}» недоступно: роль «{role}» не даёт этого права для этой записи",
+                           "“{action}” is not available: the role “{role}” does not allow it "
+                           "for this record"),
     "conflict.changed_elsewhere": (
         "Запись изменил другой пользователь, пока она была открыта. Закройте форму и откройте снова.",
         "Someone else changed this record while it was open. Close the form and open it again.",

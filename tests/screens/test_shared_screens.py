@@ -102,6 +102,8 @@ async def test_trainee_keys_follow_the_role(team, sqlite_only_url, clock):
         await pilot.press("f4")
         await pilot.pause(0.3)
         assert not isinstance(app.screen, RecordForm)
+        # The greyed key is not silent: it says the role does not allow it.
+        assert "«Изменить» недоступно: роль «Стажёр»" in screen_text(app)
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, OrganizationCardScreen)
                          and app.screen.card is not None)

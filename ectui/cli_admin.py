@@ -80,7 +80,17 @@ def add_commands(commands, user_commands, common: argparse.ArgumentParser) -> No
 COMMANDS = ("role", "department", "reassign", "setup-shared", "copy", "backup", "restore")
 
 
-def run(url: str, args: argparse.Namespace, *, ask: Callable[[str], str] = input) -> int:
+def _input(prompt: str) -> str:
+    """The terminal's answer; none (no terminal, input closed) counts as «no»."""
+    try:
+        return input(prompt)
+    except EOFError:
+        print()
+        print(t("cli.no_answer"))
+        return ""
+
+
+def run(url: str, args: argparse.Namespace, *, ask: Callable[[str], str] = _input) -> int:
     """Run one of the commands added here; returns the exit code."""
     try:
         return _run(url, args, ask)

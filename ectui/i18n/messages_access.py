@@ -104,6 +104,7 @@ MESSAGES = {
         "Employee “{name}” is deactivated and cannot receive records."),
     "reassign.kind.organization": ("Организации", "Organizations"),
     "reassign.kind.contact": ("Контактные лица", "Contact persons"),
+    "reassign.kind.task": ("Открытые задачи", "Open tasks"),
     "reassign.nothing": ("Передавать нечего: за сотрудником ничего не числится.",
                          "Nothing to hand over: the employee is responsible for nothing."),
     # concurrent edits

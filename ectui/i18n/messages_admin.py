@@ -2,6 +2,8 @@
 shared SQLite file, copying the base, backup and restore."""
 
 MESSAGES = {
+    "cli.no_answer": ("Ответа нет (ввод закрыт); чтобы не спрашивать, добавьте --yes.",
+                      "No answer (input is closed); add --yes not to be asked."),
     "cli.user_list": ("список сотрудников", "list employees"),
     "cli.user_list.all": ("и отключённых тоже", "deactivated ones too"),
     "cli.user_inactive": ("отключён", "deactivated"),

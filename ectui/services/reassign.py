@@ -5,13 +5,8 @@ moves exactly what the preview listed (records given to the employee since are l
 next run), each move recorded in the audit trail. Who may: whoever may edit the records of
 both employees — the head of the department for its people, the administrator for anyone.
 
-What moves is a list of ``Mover``s, one per kind of record. Another area adds its kind with
-one entry, e.g. open tasks:
-
-    reassign.MOVERS.append(reassign.Mover(
-        "task", "reassign.kind.task", Task, Task.responsible,
-        title=lambda task: task.title,
-        condition=lambda: Task.status.not_in(("done", "cancelled"))))
+What moves is a list of ``Mover``s, one per kind of record: organizations, contact persons
+and the open tasks the employee is responsible for (done and cancelled ones keep their author).
 """
 
 from __future__ import annotations
@@ -25,6 +20,7 @@ from ectui.db import write_transaction
 from ectui.errors import NotFound, UserError
 from ectui.i18n import t
 from ectui.models import Contact, Employee, Organization
+from ectui.models.tasks import CLOSED_STATUSES, Task
 from ectui.names import full_name, short_name
 from ectui.services import access, audit
 from ectui.services.context import Context
@@ -50,6 +46,10 @@ MOVERS: list[Mover] = [
     Mover("contact", "reassign.kind.contact", Contact, Contact.responsible,
           title=lambda c: full_name(c.last_name, c.first_name, c.patronymic),
           order_by=lambda: Contact.sort_key),
+    Mover("task", "reassign.kind.task", Task, Task.responsible,
+          title=lambda task: task.title,
+          condition=lambda: Task.status.not_in(CLOSED_STATUSES),
+          order_by=lambda: Task.due_at),
 ]
 
 

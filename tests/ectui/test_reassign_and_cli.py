@@ -11,7 +11,8 @@ from ectui.cli import main
 from ectui.db import database
 from ectui.errors import UserError
 from ectui.models import Contact, Employee, Organization
-from ectui.services import access, audit, changes, reassign
+from ectui.models.tasks import Task, TaskResult
+from ectui.services import access, audit, changes, reassign, task_types, tasks
 from ectui.services.contacts import save_contact
 from ectui.services.context import Context
 from ectui.services.organizations import save_organization
@@ -23,14 +24,25 @@ def test_the_head_previews_and_moves_everything_of_one_employee(database):
     team = build_team()
     gusev, kim = team.trainee.actor.employee_id, team.senior.actor.employee_id
     person = save_contact(team.admin, {"last_name": "Быкова", "responsible_id": gusev})
+    call = {"task_type_id": task_types.type_id_for_code("call"),
+            "organization_id": team.org_of["gusev"], "responsible_id": gusev}
+    open_call = tasks.create_task(team.admin, {**call, "title": "Перезвонить"})
+    done_call = tasks.create_task(team.admin, {**call, "title": "Первый звонок"})
+    reached = TaskResult.get(TaskResult.task_type == call["task_type_id"]).id
+    tasks.complete_task(team.admin, done_call, reached, "дозвонился")
     shown = reassign.preview(team.head, gusev, kim)
-    assert [(g.kind, g.count) for g in shown.groups] == [("organization", 1), ("contact", 1)]
-    assert shown.groups[0].sample == ("ООО «Василёк»",) and shown.total == 2
+    assert [(g.kind, g.count) for g in shown.groups] == [
+        ("organization", 1), ("contact", 1), ("task", 1)]
+    assert shown.groups[0].sample == ("ООО «Василёк»",) and shown.total == 3
+    assert shown.groups[2].sample == ("Перезвонить",)
     # Given to Гусев after the preview: not shown, so not moved.
     later = save_organization(team.admin, {"name": "ООО «Позже»", "responsible_id": gusev})
     moved = reassign.reassign(team.head, shown)
-    assert moved == {"organization": 1, "contact": 1}
+    assert moved == {"organization": 1, "contact": 1, "task": 1}
     assert Organization.get_by_id(team.org_of["gusev"]).responsible_id == kim
+    # The open task goes to Ким; the finished one keeps the one who did it.
+    assert Task.get_by_id(open_call).responsible_id == kim
+    assert Task.get_by_id(done_call).responsible_id == gusev
     assert Contact.get_by_id(person).responsible_id == kim
     assert Organization.get_by_id(later).responsible_id == gusev
     entry = audit.trail("organization", team.org_of["gusev"])[0]

@@ -222,6 +222,8 @@ class ReportsScreen(Screen):
         else:
             charts.draw_sales(chart.plt, result.data)
         chart.refresh()
+        # The bars' height follows their rows (a legend appears beside the reference): lay out.
+        bars.refresh(layout=True)
 
     # ---- keys ---------------------------------------------------------------------------
 

@@ -60,7 +60,7 @@ def _columns(tab: str, width: int = NARROW_BELOW) -> list[Column]:
 
 def _all_columns(tab: str) -> list[Column]:
     if tab == "products":
-        return [Column("name", t("product.name")), Column("group", t("product.group"), 16),
+        return [Column("name", t("product.name")), Column("group", t("product.group"), 18),
                 Column("article", t("product.article"), 12),
                 Column("kind", t("product.kind"), 8), Column("unit", t("product.unit"), 6),
                 Column("price", t("product.price"), 14, "right"),

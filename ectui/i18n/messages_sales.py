@@ -108,6 +108,7 @@ MESSAGES = {
     "product.filter.archive": ("С архивом", "With the archive"),
     "product.group": ("Направление", "Direction"),
     "product.group_hint": ("список направлений — Ctrl+G в прайс-листе", "the list of directions: Ctrl+G in the price list"),
+    "help.k.product_groups": ("направления прайс-листа (группы товаров для отчетов)", "directions of the price list (product groups for reports)"),
     "key.product_groups": ("Направления", "Directions"),
     "product_group.title": ("Направления (группы товаров)", "Directions (product groups)"),
     "product_group.explain": ("Направление товара или услуги — строка отчета «Продажи по направлениям»", "A product's direction is its row in the «Sales by direction» report"),

@@ -26,6 +26,11 @@ def _xlsx_value(value: object) -> object:
     if value is None or isinstance(value, (int, Decimal)):
         return value
     text = str(value)
+    if text.startswith("+"):  # a delta shown with its sign («+0.5») is still a number
+        try:
+            return Decimal(text)
+        except ArithmeticError:
+            return text
     return text
 
 

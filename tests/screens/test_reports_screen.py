@@ -66,8 +66,11 @@ async def test_funnel_beside_the_reference_at_80x24(sqlite_database, sqlite_only
                          "75.0", "3.7"]
         text = screen_text(app)
         assert "Ким Д." in text
-        # The chart: Ким's clients inside the reference's, step by step.
+        # The chart: Ким's clients inside the reference's, step by step — every step, the
+        # last one too, although the legend took a line.
         assert "1 / 4" in text and "1 / 2" in text
+        chart = text.split("Воронка продаж и эталонная воронка")[1]
+        assert "Оплата" in chart.split("Ступень")[0]
         # ABC of the same period, and its export.
         before = screen.result
         await pilot.press("2")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import peewee
 
 from ectui.errors import DatabaseSetupError, UserError
-from ectui.i18n import t
+from ectui.i18n import t, tn
 from ectui.models.access import ACTIONS, SCOPES
 
 
@@ -232,7 +232,8 @@ def _reassign(url: str, args: argparse.Namespace, ask: Callable[[str], str]) -> 
         print(t("reassign.nothing"))
         return 0
     if not args.yes:
-        answer = ask(t("cli.confirm", question=t("reassign.confirm", count=shown.total,
+        records = tn("count.records", shown.total)
+        answer = ask(t("cli.confirm", question=t("reassign.confirm", records=records,
                                                    target=shown.to_name)))
         if answer.strip().casefold() not in ("y", "yes", "д", "да"):
             print(t("cli.cancelled"))

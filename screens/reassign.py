@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Select, Static
 
 from ectui.errors import UserError
-from ectui.i18n import t
+from ectui.i18n import t, tn
 from ectui.services import access, employees, reassign
 from screens.db import run_db
 
@@ -138,7 +138,8 @@ class ReassignScreen(ModalScreen[dict[str, int] | None]):
             if yes:
                 self._move(shown)
 
-        self.app.push_screen(ConfirmDialog(t("reassign.confirm", count=shown.total,
+        records = tn("count.records", shown.total)
+        self.app.push_screen(ConfirmDialog(t("reassign.confirm", records=records,
                                              target=shown.to_name)), answered)
 
     @work(group="reassign-move", exit_on_error=False)

@@ -37,6 +37,7 @@ MESSAGES.update({
                             "{n} organization|{n} organizations"),
     "count.contacts": ("{n} контактное лицо|{n} контактных лица|{n} контактных лиц",
                        "{n} contact person|{n} contact persons"),
+    "count.records": ("{n} запись|{n} записи|{n} записей", "{n} record|{n} records"),
     "count.found": ("Найдена {n} запись|Найдено {n} записи|Найдено {n} записей",
                     "{n} record found|{n} records found"),
 })

@@ -291,7 +291,7 @@ async def test_the_head_hands_a_trainees_clients_to_a_colleague(team, sqlite_onl
         text = screen_text(app)
         assert "Организации: 1" in text and "ООО «Василёк»" in text
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: "Передать 1 записей" in screen_text(app))
+        await wait_until(pilot, lambda: "Передать 1 запись?" in screen_text(app))
         await pilot.press("y")
         await wait_until(pilot, lambda: isinstance(app.screen, StaffScreen))
     assert Organization.get_by_id(team.org_of["gusev"]).responsible_id == kim

@@ -113,15 +113,28 @@ def compute(ctx, args: argparse.Namespace):
     return result
 
 
+def _is_number(value: object) -> bool:
+    if value is None or isinstance(value, (int, float, Decimal)):
+        return True
+    try:
+        Decimal(str(value))
+    except ArithmeticError:
+        return False
+    return True
+
+
 def print_table(table, out) -> None:
     from ectui.services.reports.tables import cell
 
     texts = [[cell(v) for v in row] for row in table.rows]
     widths = [max([len(h)] + [len(r[i]) for r in texts]) for i, h in enumerate(table.columns)]
+    # Numbers read best right-aligned, names and marks left-aligned: a column is numeric
+    # when every value in it is a number (a signed delta «+0.5» too) or nothing.
+    numeric = [bool(table.rows) and all(_is_number(row[i]) for row in table.rows)
+               for i in range(len(table.columns))]
 
     def line(values):
-        # Numbers read best right-aligned; the first column (a name) left-aligned.
-        return "  ".join(v.ljust(w) if i == 0 else v.rjust(w)
+        return "  ".join(v.rjust(w) if numeric[i] else v.ljust(w)
                          for i, (v, w) in enumerate(zip(values, widths, strict=True))).rstrip()
 
     print(table.title, file=out)

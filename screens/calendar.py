@@ -50,7 +50,8 @@ VIEWS = ("day", "week", "month")
 class CalendarGrid(Widget, can_focus=True):
     """Draws what the screen holds; the screen owns the cursor and the data."""
 
-    DEFAULT_CSS = "CalendarGrid { height: 1fr; }"
+    # Wider than the screen (many people side by side) is cut at the edge, never wrapped.
+    DEFAULT_CSS = "CalendarGrid { height: 1fr; text-wrap: nowrap; text-overflow: clip; }"
 
     def render(self) -> Text:
         screen = self.screen

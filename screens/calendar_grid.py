@@ -113,7 +113,8 @@ def draw_hours(cals: list[EmployeeCalendar], days: list[dt.date], cursor: Cursor
                zone: dt.tzinfo, width: int, today: dt.date) -> Text:
     """The day or week grid: a column per day and employee, a row per hour."""
     columns = [(d, p) for d in days for p in range(len(cals))]
-    cell = max(3, (width - TIME_WIDTH) // max(1, len(columns)) - 1)
+    # Two cells (the symbol and a letter) still read: three people's week fits in 80 columns.
+    cell = max(2, (width - TIME_WIDTH) // max(1, len(columns)) - 1)
     out = Text(no_wrap=True, overflow="crop")
     # Two header lines: the day, then who (when several people are shown).
     line = Text(" " * TIME_WIDTH)

@@ -176,3 +176,22 @@ async def test_a_task_given_by_the_head_is_in_the_managers_today_with_its_toast(
         titles = lambda: [getattr(getattr(table._cached_row(i), "row", None), "title", None)  # noqa: E731
                           for i in range(table.row_count)]
         await wait_until(pilot, lambda: "Визит с руководителем" in titles(), timeout=5)
+
+
+async def test_three_peoples_week_fits_an_80_column_terminal(office, sqlite_only_url, clock):
+    tasks.create_task(office.belova, meeting(office, "29.11.2026 14:00"))
+    people = [office.head.actor.employee_id, office.kim.actor.employee_id,
+              office.belova.actor.employee_id]
+    app = app_for(sqlite_only_url, clock, "kuznetsova")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, TodayScreen))
+        app.push_screen(CalendarScreen(people))
+        await wait_until(pilot, lambda: isinstance(app.screen, CalendarScreen)
+                         and len(app.screen.calendars) == 3)
+        await pilot.pause(0.2)
+        lines = screen_text(app).splitlines()
+        # Sunday, the last column, is on screen; every hour is one line, not wrapped.
+        assert any("вс 29.11│" in line for line in lines)
+        hours = [line for line in lines if line[:5] in ("13:00", "14:00", "15:00")]
+        assert len(hours) == 3 and all(line.rstrip().endswith("│") for line in hours)
+        assert hours[1].rstrip().endswith("■ │")  # Белова's Sunday 14:00 is busy

@@ -31,6 +31,7 @@ from ectui.pricing import Totals
 from ectui.services import access, company, document_lines, document_tasks
 from ectui.services.context import Actor, Context
 from ectui.services.document_lines import LineOwner, LineView
+from ectui.services.line_editing import LineEditor
 from ectui.services.numbering import next_number
 from ectui.services.proposals import clean_header
 
@@ -349,51 +350,9 @@ def _lines_editable(ctx: Context, invoice_id: int) -> Invoice:
     return invoice
 
 
-def _touch(invoice: Invoice, now: dt.datetime) -> None:
-    document_lines.store_totals(LINES, invoice.id, invoice.vat_mode)
-    Invoice.update(updated_at=now, version=Invoice.version + 1) \
-        .where(Invoice.id == invoice.id).execute()
-
-
-def add_product(ctx: Context, invoice_id: int, product_id: int, quantity: str = "1",
-                discount: str = "") -> int:
-    invoice = _lines_editable(ctx, invoice_id)
-    rate, _mode = company.company_vat()
-    values = document_lines.product_line_values(product_id, quantity, discount, rate)
-    with write_transaction():
-        line_id = document_lines.insert_line(LINES, invoice.id, values, invoice.vat_mode)
-        _touch(invoice, ctx.now())
-    return line_id
-
-
-def save_line(ctx: Context, invoice_id: int, data: dict[str, object], *,
-              line_id: int | None = None) -> int:
-    invoice = _lines_editable(ctx, invoice_id)
-    rate, _mode = company.company_vat()
-    values = document_lines.clean_line(data, rate)
-    with write_transaction():
-        if line_id is None:
-            line_id = document_lines.insert_line(LINES, invoice.id, values, invoice.vat_mode)
-        else:
-            document_lines.change_line(LINES, invoice.id, line_id, values, invoice.vat_mode)
-        _touch(invoice, ctx.now())
-    return line_id
-
-
-def line_for_edit(ctx: Context, invoice_id: int, line_id: int) -> dict[str, str]:
-    visible_invoice(ctx, invoice_id)
-    return document_lines.line_for_edit(LINES, invoice_id, line_id)
-
-
-def delete_line(ctx: Context, invoice_id: int, line_id: int) -> None:
-    invoice = _lines_editable(ctx, invoice_id)
-    with write_transaction():
-        document_lines.remove_line(LINES, invoice.id, line_id)
-        _touch(invoice, ctx.now())
-
-
-def move_line(ctx: Context, invoice_id: int, line_id: int, delta: int) -> None:
-    invoice = _lines_editable(ctx, invoice_id)
-    with write_transaction():
-        document_lines.shift_line(LINES, invoice.id, line_id, delta)
-        _touch(invoice, ctx.now())
+_EDITOR = LineEditor(LINES, _lines_editable, visible_invoice)
+add_product = _EDITOR.add_product
+save_line = _EDITOR.save_line
+line_for_edit = _EDITOR.line_for_edit
+delete_line = _EDITOR.delete_line
+move_line = _EDITOR.move_line

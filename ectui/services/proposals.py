@@ -32,6 +32,7 @@ from ectui.pricing import Totals
 from ectui.services import access, company, document_lines
 from ectui.services.context import Actor, Context
 from ectui.services.document_lines import LineOwner, LineView
+from ectui.services.line_editing import LineEditor
 from ectui.services.numbering import next_number
 from ectui.validation import parse_date
 
@@ -331,56 +332,12 @@ def delete_proposal(ctx: Context, proposal_id: int) -> None:
 # ---- lines ------------------------------------------------------------------------------------
 
 
-def _touch(proposal: Proposal, now: dt.datetime) -> None:
-    document_lines.store_totals(LINES, proposal.id, proposal.vat_mode)
-    Proposal.update(updated_at=now, version=Proposal.version + 1) \
-        .where(Proposal.id == proposal.id).execute()
-
-
-def add_product(ctx: Context, proposal_id: int, product_id: int, quantity: str = "1",
-                discount: str = "") -> int:
-    """A line for a product of the price list; returns the line's id."""
-    proposal = _editable(ctx, proposal_id)
-    rate, _mode = company.company_vat()
-    values = document_lines.product_line_values(product_id, quantity, discount, rate)
-    with write_transaction():
-        line_id = document_lines.insert_line(LINES, proposal.id, values, proposal.vat_mode)
-        _touch(proposal, ctx.now())
-    return line_id
-
-
-def save_line(ctx: Context, proposal_id: int, data: dict[str, object], *,
-              line_id: int | None = None) -> int:
-    """Add a typed line (no ``line_id``) or save an edited one; returns its id."""
-    proposal = _editable(ctx, proposal_id)
-    rate, _mode = company.company_vat()
-    values = document_lines.clean_line(data, rate)
-    with write_transaction():
-        if line_id is None:
-            line_id = document_lines.insert_line(LINES, proposal.id, values, proposal.vat_mode)
-        else:
-            document_lines.change_line(LINES, proposal.id, line_id, values, proposal.vat_mode)
-        _touch(proposal, ctx.now())
-    return line_id
-
-
-def line_for_edit(ctx: Context, proposal_id: int, line_id: int) -> dict[str, str]:
-    _visible(ctx, proposal_id)
-    return document_lines.line_for_edit(LINES, proposal_id, line_id)
-
-
-def delete_line(ctx: Context, proposal_id: int, line_id: int) -> None:
-    proposal = _editable(ctx, proposal_id)
-    with write_transaction():
-        document_lines.remove_line(LINES, proposal.id, line_id)
-        _touch(proposal, ctx.now())
-
-
-def move_line(ctx: Context, proposal_id: int, line_id: int, delta: int) -> None:
-    proposal = _editable(ctx, proposal_id)
-    with write_transaction():
-        document_lines.shift_line(LINES, proposal.id, line_id, delta)
-        _touch(proposal, ctx.now())
+_EDITOR = LineEditor(LINES, _editable, _visible)
+add_product = _EDITOR.add_product
+save_line = _EDITOR.save_line
+line_for_edit = _EDITOR.line_for_edit
+delete_line = _EDITOR.delete_line
+move_line = _EDITOR.move_line
 
 
 # ---- people on both sides -----------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
+from textual import work
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
@@ -15,6 +16,7 @@ from ectui.money import amount_in_words, format_money, format_percent, format_qu
 from ectui.pricing import Totals, vat_label, vat_summary
 from ectui.services.document_lines import LineView
 from screens import sales_actions as actions
+from screens.db import run_db
 
 _RULES = (
     ("#doc-title", "padding: 0 1; text-style: bold;"),
@@ -31,29 +33,40 @@ DOCUMENT_CSS = "\n".join(f"ProposalScreen {selector}, InvoiceScreen {selector} {
                           for selector, rule in _RULES)
 
 
+# Narrower than this (80 columns), the VAT rate is left to the totals below the lines and the
+# other columns shrink, so the line's amount stays on screen.
+NARROW_BELOW = 120
+
+
 def line_columns(table: DataTable) -> None:
-    table.add_column("№", width=3)
-    table.add_column(t("line.name"), width=40)
-    table.add_column(t("line.quantity"), width=9)
-    table.add_column(t("line.unit"), width=6)
-    table.add_column(t("line.price"), width=13)
-    table.add_column(t("line.discount_short"), width=7)
-    table.add_column(t("line.vat_rate"), width=8)
-    table.add_column(t("line.amount"), width=14)
+    width = table.app.size.width
+    narrow = width < NARROW_BELOW
+    table.add_column("№", width=3, key="number")
+    # The other columns, the cells' padding and the scroll bar take 63 cells when narrow.
+    table.add_column(t("line.name"), width=max(16, width - 63) if narrow else 40, key="name")
+    table.add_column(t("line.quantity"), width=6 if narrow else 9, key="quantity")
+    table.add_column(t("line.unit"), width=5 if narrow else 6, key="unit")
+    table.add_column(t("line.price"), width=12 if narrow else 13, key="price")
+    table.add_column(t("line.discount_short"), width=6 if narrow else 7, key="discount")
+    if not narrow:
+        table.add_column(t("line.vat_rate"), width=8, key="vat")
+    table.add_column(t("line.amount"), width=13 if narrow else 14, key="amount")
 
 
 def fill_lines(table: DataTable, lines: list[LineView]) -> None:
     """Show the lines, keeping the cursor on the same row when it still exists."""
     row = table.cursor_row
     table.clear()
+    keys = [str(column.key.value) for column in table.ordered_columns]
     for number, line in enumerate(lines, start=1):
-        table.add_row(str(number), line.name,
-                      Text(format_quantity(line.quantity), justify="right"),
-                      line.unit, Text(format_money(line.price), justify="right"),
-                      Text(format_percent(line.discount_percent) if line.discount_percent
-                           else "", justify="right"),
-                      vat_label(line.vat_rate), Text(format_money(line.amount), justify="right"),
-                      key=str(line.id))
+        cells = {"number": str(number), "name": line.name,
+                 "quantity": Text(format_quantity(line.quantity), justify="right"),
+                 "unit": line.unit, "price": Text(format_money(line.price), justify="right"),
+                 "discount": Text(format_percent(line.discount_percent)
+                                  if line.discount_percent else "", justify="right"),
+                 "vat": vat_label(line.vat_rate),
+                 "amount": Text(format_money(line.amount), justify="right")}
+        table.add_row(*(cells[key] for key in keys), key=str(line.id))
     if lines:
         table.move_cursor(row=min(row, len(lines) - 1))
 
@@ -87,8 +100,8 @@ def info_table(rows: list[tuple[str, str]]) -> Table:
 class DocumentScreen(Screen):
     """A proposal or an invoice: a header, its lines, the totals; subclasses add the rest.
 
-    Subclasses set ``kind`` ("proposal" or "invoice") and define ``load`` (a worker that
-    reads the document and shows it).
+    Subclasses set ``kind`` ("proposal" or "invoice") and define ``fetch`` (the service call
+    that reads the document, run on a database thread) and ``show`` (puts it on the screen).
     """
 
     kind = ""
@@ -116,6 +129,24 @@ class DocumentScreen(Screen):
         if self.view is None or not self.view.lines or self.focused is not table:
             return None
         return self.view.lines[min(table.cursor_row, len(self.view.lines) - 1)]
+
+    def fetch(self, ctx, doc_id: int):
+        raise NotImplementedError  # each document screen names its service
+
+    def show(self, view) -> None:
+        raise NotImplementedError
+
+    @work(exclusive=True, group="document")
+    async def load(self) -> None:
+        try:
+            view = await run_db(self.fetch, self.app.context, self.doc_id)
+        except UserError as error:
+            self.app.report_error(error)
+            self.app.pop_screen()
+            return
+        self.view = view
+        self.show(view)
+        self.refresh_bindings()
 
     def reload(self, _result=None) -> None:
         self.load()

@@ -178,3 +178,17 @@ async def test_an_80_column_terminal_still_shows_whose_documents_they_are(
         await wait_until(pilot, lambda: sales.tab == "invoices")
         await wait_until(pilot, lambda: "ООО «Ромашка»" in screen_text(app)
                          and "3 750,00" in screen_text(app))
+
+
+async def test_a_proposals_lines_show_their_amounts_on_an_80_column_terminal(
+        office, sqlite_only_url, clock):
+    proposal_id = proposals.create_proposal(office.kim, {"organization_id": office.romashka})
+    proposals.add_product(office.kim, proposal_id, office.products["press"], "12")
+    app = app_for(sqlite_only_url, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        app.push_screen(ProposalScreen(proposal_id))
+        await on_screen(pilot, ProposalScreen)
+        await wait_until(pilot, lambda: "Пресс гидр" in screen_text(app))
+        line = next(row for row in screen_text(app).splitlines() if "Пресс гидр" in row)
+        # 12 × 185 000,00: the price and the line's amount, not cut at the right edge.
+        assert "185 000,00" in line and "2 220 000,00" in line

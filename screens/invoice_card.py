@@ -124,8 +124,6 @@ class InvoiceScreen(DocumentScreen):
         if action == "shipment" and (view.status == "cancelled"
                                      or view.shipped >= view.totals.total):
             return None
-        if action == "print" and parameters and parameters[0] and not actions.can_make_pdf():
-            return None
         if action == "print" and not view.lines:
             return None
         if action == "cancel_invoice" and (view.status == "cancelled" or view.paid > 0):

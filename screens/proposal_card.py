@@ -99,8 +99,6 @@ class ProposalScreen(DocumentScreen):
             table.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "print" and parameters and parameters[0] and not actions.can_make_pdf():
-            return None  # greyed: no LibreOffice on this machine
         if action in ("invoice", "print") and self.view is not None and not self.view.lines:
             return None
         return True

@@ -192,3 +192,22 @@ async def test_a_proposals_lines_show_their_amounts_on_an_80_column_terminal(
         line = next(row for row in screen_text(app).splitlines() if "Пресс гидр" in row)
         # 12 × 185 000,00: the price and the line's amount, not cut at the right edge.
         assert "185 000,00" in line and "2 220 000,00" in line
+
+
+async def test_pdf_without_libreoffice_says_so_and_makes_the_docx(
+        office, sqlite_only_url, clock, monkeypatch):
+    from ectui.documents import files
+
+    monkeypatch.setattr(files, "soffice_path", lambda: None)
+    monkeypatch.setattr(files, "open_file", lambda _path: False)  # a session over SSH
+    proposal_id = proposals.create_proposal(office.kim, {"organization_id": office.romashka})
+    proposals.add_product(office.kim, proposal_id, office.products["manual"], "3")
+    invoice_id = invoices.invoice_from_proposal(office.kim, proposal_id)
+    app = app_for(sqlite_only_url, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.push_screen(InvoiceScreen(invoice_id))
+        screen = await on_screen(pilot, InvoiceScreen)
+        await wait_until(pilot, lambda: screen.view is not None)
+        await pilot.press("ctrl+f")  # not a silent key: the reason, and the .docx instead
+        await wait_until(pilot, lambda: "нет LibreOffice" in screen_text(app), timeout=20)
+        assert ".docx" in screen_text(app)

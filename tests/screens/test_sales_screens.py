@@ -211,3 +211,20 @@ async def test_pdf_without_libreoffice_says_so_and_makes_the_docx(
         await pilot.press("ctrl+f")  # not a silent key: the reason, and the .docx instead
         await wait_until(pilot, lambda: "нет LibreOffice" in screen_text(app), timeout=20)
         assert ".docx" in screen_text(app)
+
+
+async def test_the_invoices_payment_task_is_in_today_on_its_date(office, sqlite_only_url, clock):
+    import datetime as dt
+
+    from screens.today import TodayScreen
+
+    proposal_id = proposals.create_proposal(office.kim, {"organization_id": office.romashka})
+    proposals.add_product(office.kim, proposal_id, office.products["manual"], "3")
+    invoices.invoice_from_proposal(office.kim, proposal_id)
+    clock.advance(dt.timedelta(days=5))  # 28.11.2026, the day to pay by
+    app = app_for(sqlite_only_url, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, TodayScreen))
+        await wait_until(pilot, lambda: "Сегодня: 1" in screen_text(app))
+        line = next(row for row in screen_text(app).splitlines() if "Оплата счета" in row)
+        assert line.lstrip().startswith("●") and "сегодня" in line

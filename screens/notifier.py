@@ -110,8 +110,13 @@ class Notifier:
     def show_count(self, unread: int) -> None:
         """The unread count in the header of every screen."""
         self.unread = unread
-        mark = f" · {t('notify.unread', count=unread)}" if unread else ""
-        self.app.sub_title = f"{self.base_subtitle}{mark}"
+        if not unread:
+            self.app.sub_title = self.base_subtitle
+            return
+        # Before the database address: a long file path cut at 80 columns must not take the
+        # count with it.
+        who, sep, where = self.base_subtitle.partition(" · ")
+        self.app.sub_title = f"{who} · {t('notify.unread', count=unread)}{sep}{where}"
 
     async def refresh_count(self) -> None:
         """After the inbox changed something: the count at once, not at the next round."""

@@ -195,3 +195,14 @@ async def test_three_peoples_week_fits_an_80_column_terminal(office, sqlite_only
         hours = [line for line in lines if line[:5] in ("13:00", "14:00", "15:00")]
         assert len(hours) == 3 and all(line.rstrip().endswith("│") for line in hours)
         assert hours[1].rstrip().endswith("■ │")  # Белова's Sunday 14:00 is busy
+
+
+async def test_the_unread_count_stays_in_the_header_at_80_columns(office, sqlite_only_url, clock):
+    tasks.create_task(office.kim, meeting(office, "23.11.2026 09:00"))  # overdue at 09:00
+    app = app_for(sqlite_only_url, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, TodayScreen))
+        await wait_until(pilot, lambda: app.notifier is not None and app.notifier.unread == 1)
+        await pilot.pause(0.2)
+        header = screen_text(app).splitlines()[0]
+        assert "✉ 1" in header, header

@@ -3,6 +3,8 @@ the key handling of a document's lines."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.table import Table
 from rich.text import Text
 from textual import work
@@ -14,6 +16,7 @@ from ectui.errors import UserError
 from ectui.i18n import t
 from ectui.money import amount_in_words, format_money, format_percent, format_quantity
 from ectui.pricing import Totals, vat_label, vat_summary
+from ectui.services.context import Context
 from ectui.services.document_lines import LineView
 from screens import sales_actions as actions
 from screens.db import run_db
@@ -130,11 +133,10 @@ class DocumentScreen(Screen):
             return None
         return self.view.lines[min(table.cursor_row, len(self.view.lines) - 1)]
 
-    def fetch(self, ctx, doc_id: int):
-        raise NotImplementedError  # each document screen names its service
-
-    def show(self, view) -> None:
-        raise NotImplementedError
+    # Each document screen defines both: the service call that reads the document (run on a
+    # database thread) and what puts it on the screen.
+    fetch: Callable[[Context, int], object]
+    show: Callable[[object], None]
 
     @work(exclusive=True, group="document")
     async def load(self) -> None:

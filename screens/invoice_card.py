@@ -4,19 +4,17 @@ print it, record a payment or a shipment, make a contract, or cancel it."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
-from ectui.errors import UserError
 from ectui.i18n import t
 from ectui.money import format_money
 from ectui.services import invoices, payments
 from ectui.services.invoices import InvoiceView, MoneyEvent
 from screens import sales_actions as actions
-from screens.db import run_db
 from screens.document_view import DocumentScreen, fill_lines, info_table, line_columns
 from screens.sales import invoice_state
 
@@ -71,19 +69,10 @@ class InvoiceScreen(DocumentScreen):
         _events_columns(self.query_one("#doc-shipments", DataTable), t("invoice.shipments"))
         self.load()
 
-    @work(exclusive=True, group="invoice")
-    async def load(self) -> None:
-        try:
-            view = await run_db(invoices.invoice_view, self.app.context, self.doc_id)
-        except UserError as error:
-            self.app.report_error(error)
-            self.app.pop_screen()
-            return
-        self.view = view
-        self._show(view)
-        self.refresh_bindings()
+    def fetch(self, ctx, doc_id: int):
+        return invoices.invoice_view(ctx, doc_id)
 
-    def _show(self, view: InvoiceView) -> None:
+    def show(self, view: InvoiceView) -> None:
         today = self.app.context.now().date()
         title = Text(t("invoice.title", number=view.number, date=view.date.strftime("%d.%m.%Y"),
                        client=view.organization) + "  ", style="bold")

@@ -3,14 +3,13 @@ totals, the people on both sides; one key turns it into an invoice, another prin
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Label, Static
 from textual.widgets.option_list import Option
 
-from ectui.errors import UserError
 from ectui.i18n import t
 from ectui.models.documents import PROPOSAL_STATUSES
 from ectui.services import employees, proposals
@@ -57,19 +56,10 @@ class ProposalScreen(DocumentScreen):
         people.border_title = t("proposal.people")
         self.load()
 
-    @work(exclusive=True, group="proposal")
-    async def load(self) -> None:
-        try:
-            view = await run_db(proposals.proposal_view, self.app.context, self.doc_id)
-        except UserError as error:
-            self.app.report_error(error)
-            self.app.pop_screen()
-            return
-        self.view = view
-        self._show(view)
-        self.refresh_bindings()
+    def fetch(self, ctx, doc_id: int):
+        return proposals.proposal_view(ctx, doc_id)
 
-    def _show(self, view: ProposalView) -> None:
+    def show(self, view: ProposalView) -> None:
         self.query_one("#doc-title", Label).update(t(
             "proposal.title", number=view.number, date=view.date.strftime("%d.%m.%Y"),
             client=view.organization, status=t(f"proposal.status.{view.status}")))

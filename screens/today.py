@@ -23,6 +23,7 @@ from screens.task_display import due_text, result_text, state_mark, state_of, ta
 from screens.task_keys import letter
 from screens.widgets.paged_table import Column, PagedTable
 
+NARROW_BELOW = 110
 SECTION_STATES = {"new": "new", "overdue": "overdue", "today": "today",
                   "upcoming": "upcoming", "no_date": "none"}
 
@@ -104,6 +105,13 @@ class TodayScreen(Screen):
         yield Footer()
 
     def _columns(self) -> list[Column]:
+        if self.app.size.width < NARROW_BELOW:
+            # 80 columns: the task and its client keep their room; the project's path is in
+            # the lines under the list.
+            return [Column("state", "", 1), Column("due", t("today.col.due"), 13),
+                    Column("type", t("today.col.type"), 12),
+                    Column("title", t("today.col.title")),
+                    Column("client", t("today.col.client"))]
         return [Column("state", "", 1), Column("due", t("today.col.due"), 13),
                 Column("type", t("today.col.type"), 16), Column("title", t("today.col.title")),
                 Column("client", t("today.col.client")), Column("path", t("today.col.path"))]

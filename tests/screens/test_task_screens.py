@@ -456,3 +456,13 @@ async def test_f1_help_reads_on_an_80_column_terminal(office, sqlite_only_url, c
         await wait_until(pilot, lambda: "эта справка" in screen_text(app))
         # The keys' column is as wide as the longest key, not as the longest section title.
         assert re.search(r"F1 {2,20}эта справка", screen_text(app))
+
+
+async def test_today_on_an_80_column_terminal_shows_the_task_and_its_client(
+        office, sqlite_only_url, clock):
+    tasks.create_task(office.kim, call(office, title="Звонок по поставке", due="сегодня 15:00"))
+    app = app_for(sqlite_only_url, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await today_loaded(pilot)
+        line = next(row for row in screen_text(app).splitlines() if "15:00" in row)
+        assert "Звонок по поставке" in line and "ООО «Ромашка»" in line, line

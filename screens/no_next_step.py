@@ -57,11 +57,13 @@ class NoNextStepScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label("", id="nostep-title")
+        columns = [Column("name", t("org.name")), Column("category", t("org.category"), 22),
+                   Column("last", t("nostep.col.last_contact"), 18),
+                   Column("responsible", t("org.responsible"), 18)]
+        if self.app.size.width < 110:
+            del columns[1]  # 80 columns: the client's name before its category
         yield PagedTable(
-            [Column("name", t("org.name")), Column("category", t("org.category"), 22),
-             Column("last", t("nostep.col.last_contact"), 18),
-             Column("responsible", t("org.responsible"), 18)],
-            self._cell, empty_text=t("nostep.empty"), run_in_context=run_db_sync,
+            columns, self._cell, empty_text=t("nostep.empty"), run_in_context=run_db_sync,
             id="nostep-list")
         yield Footer()
 

@@ -466,3 +466,16 @@ async def test_today_on_an_80_column_terminal_shows_the_task_and_its_client(
         await today_loaded(pilot)
         line = next(row for row in screen_text(app).splitlines() if "15:00" in row)
         assert "Звонок по поставке" in line and "ООО «Ромашка»" in line, line
+
+
+async def test_clients_with_no_next_step_on_an_80_column_terminal(office, sqlite_only_url, clock):
+    from ectui.services.organizations import save_organization
+
+    save_organization(office.admin, {"name": "ООО «Торговый дом «Медведь»»", "category": "client",
+                                     "responsible_id": office.kim.actor.employee_id})
+    app = app_for(sqlite_only_url, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, TodayScreen))
+        await pilot.press("shift+f5")
+        await wait_until(pilot, lambda: isinstance(app.screen, NoNextStepScreen)
+                         and "ООО «Торговый дом «Медведь»»" in screen_text(app))

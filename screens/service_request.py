@@ -94,7 +94,7 @@ class RequestScreen(Screen):
         line(t("request.field.solve_due"), moment(row.solve_due_at, zone))
         if row.solved_at:
             line(t("request.field.solved_at"), moment(row.solved_at, zone))
-        line(t("request.field.item"), row.product or "—")
+        line(t("request.col.product"), row.product or "—")  # from the base or in words
         line(t("request.field.channel"), t(f"request.channel.{detail.channel}"))
         line(t("request.field.priority"), t(f"request.priority.{row.priority}"))
         if detail.category:

@@ -179,3 +179,17 @@ async def test_an_80_column_terminal_shows_the_client_the_subject_and_each_comme
         detail = await on_screen(pilot, RequestScreen)
         await wait_until(pilot, lambda: detail.detail is not None)
         await wait_until(pilot, lambda: "Позвонили, выезд завтра утром" in screen_text(app))
+
+
+async def test_a_product_typed_in_words_is_not_called_one_from_the_installed_base(
+        office, sqlite_only_url, clock):
+    request_id = service_requests.register_request(office.kim, {
+        "organization_id": str(office.romashka), "subject": "Течет масло",
+        "product_text": "Штабелер ES-15"})
+    app = EctuiApp(open_session(sqlite_only_url, login="kim", clock=clock))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.push_screen(RequestScreen(request_id))
+        detail = await on_screen(pilot, RequestScreen)
+        await wait_until(pilot, lambda: detail.detail is not None)
+        await wait_until(pilot, lambda: "Изделие: Штабелер ES-15" in screen_text(app))
+        assert "из базы клиента" not in screen_text(app)

@@ -117,16 +117,22 @@ class TaskTreeScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label("", id="tree-title")
-        with Horizontal(id="tree-filters"):
+        period = (Label(t("tree.period_from")),
+                  Input(placeholder=t("common.date.hint"), compact=True, id="tree-from"),
+                  Label(t("tree.period_to")),
+                  Input(placeholder=t("common.date.hint"), compact=True, id="tree-to"))
+        narrow = self.app.size.width < 120  # 80 columns: the period on a line of its own
+        with Horizontal(id="tree-filters", classes="tree-filters"):
             yield Select(self._scope_options(), value=self.scope.kind, allow_blank=False,
                          compact=True, id="tree-scope")
             yield Select([(t(f"tree.status.{s}"), s) for s in ("all", "open", "done")],
                          value="all", allow_blank=False, compact=True, id="tree-status")
             yield Select([], prompt=t("tree.all_types"), compact=True, id="tree-type")
-            yield Label(t("tree.period_from"))
-            yield Input(placeholder=t("common.date.hint"), compact=True, id="tree-from")
-            yield Label(t("tree.period_to"))
-            yield Input(placeholder=t("common.date.hint"), compact=True, id="tree-to")
+            if not narrow:
+                yield from period
+        if narrow:
+            with Horizontal(id="tree-period", classes="tree-filters"):
+                yield from period
         yield Label("", id="tree-path")
         tree: Tree[NodeData] = Tree("", id="task-tree")
         tree.show_root = False

@@ -479,3 +479,15 @@ async def test_clients_with_no_next_step_on_an_80_column_terminal(office, sqlite
         await pilot.press("shift+f5")
         await wait_until(pilot, lambda: isinstance(app.screen, NoNextStepScreen)
                          and "ООО «Торговый дом «Медведь»»" in screen_text(app))
+
+
+async def test_every_tree_filter_is_on_screen_at_80_columns(office, sqlite_only_url, clock):
+    app = app_for(sqlite_only_url, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, TodayScreen))
+        await pilot.press("f5")
+        await wait_until(pilot, lambda: isinstance(app.screen, TaskTreeScreen))
+        await pilot.pause(0.2)
+        for selector in ("#tree-scope", "#tree-status", "#tree-type", "#tree-from", "#tree-to"):
+            region = app.screen.query_one(selector).region
+            assert region.width > 0 and region.right <= 80, (selector, region)

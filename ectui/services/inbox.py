@@ -24,12 +24,14 @@ from ectui.models import (
     TaskParticipant,
     TaskReminder,
     TaskRepeat,
+    TaskType,
 )
 from ectui.models.tasks import AUDIENCES, OPEN_STATUSES
 from ectui.names import short_name
 from ectui.services.context import Context
 from ectui.services.reminder_defaults import defaults_by_type
 from ectui.services.reminders import Reminder, Timing, due_items
+from ectui.services.service_requests import TASK_TYPE_CODE as REQUEST_TASK_TYPE
 
 LOOKBACK = dt.timedelta(days=3)
 """How far back a session looks for what came due while the employee was away."""
@@ -78,10 +80,13 @@ def _timings(task_ids: set[int], zone: dt.tzinfo) -> dict[int, Timing]:
     if not task_ids:
         return {}
     rules = {r.task_id: r.rule for r in TaskRepeat.select().where(TaskRepeat.task.in_(task_ids))}
+    request_type = TaskType.select(TaskType.id).where(
+        TaskType.code == REQUEST_TASK_TYPE).scalar()
     return {task.id: Timing(task.id, task.due_at, task.due_has_time, task.start_at,
-                            rules.get(task.id, ""), task.status in OPEN_STATUSES)
+                            rules.get(task.id, ""), task.status in OPEN_STATUSES,
+                            deadline_only=task.task_type_id == request_type)
             for task in Task.select(Task.id, Task.due_at, Task.due_has_time, Task.start_at,
-                                    Task.status).where(Task.id.in_(task_ids))}
+                                    Task.status, Task.task_type).where(Task.id.in_(task_ids))}
 
 
 def _involved(employee_id: int, audience: str):

@@ -28,6 +28,9 @@ class Timing:
     start_at: dt.datetime | None = None
     rule: str = ""  # an RRULE, empty when the task does not repeat
     is_open: bool = True
+    # A client request's step: its start is when it was registered, not an appointment, so
+    # the advance reminder counts back from the step's deadline only.
+    deadline_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,19 @@ def reminder_moment(reminder: Reminder, due: dt.datetime, timing: Timing,
         if timing.start_at is not None and not timing.rule:
             return timing.start_at.astimezone(zone)
         return anchor
-    return anchor - dt.timedelta(minutes=reminder.minutes_before)
+    return event_start(timing, anchor, zone) - dt.timedelta(minutes=reminder.minutes_before)
+
+
+def event_start(timing: Timing, due: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
+    """What «remind N minutes before» counts back from: the start of a meeting planned from
+    11:35 to 12:30 (the calendar draws it so, and an iCalendar alarm counts from it), else the
+    due moment."""
+    if timing.deadline_only or timing.rule or timing.start_at is None or not timing.due_has_time:
+        return due
+    start = timing.start_at.astimezone(zone)
+    if dt.timedelta(0) < due - start < dt.timedelta(days=1) and start.date() == due.date():
+        return start
+    return due
 
 
 def due_items(timing: Timing, reminders: list[Reminder], since: dt.datetime,

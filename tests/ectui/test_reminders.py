@@ -39,6 +39,22 @@ def test_advance_reminder_rings_the_set_time_before_a_meeting():
                      at(MSK, 2026, 11, 24, 13, 55), MSK) == []
 
 
+def test_a_meeting_with_a_start_and_an_end_is_reminded_before_it_starts():
+    # Planned 11:35–12:30: «10 minutes before» is 11:25, as the calendar draws it and as an
+    # iCalendar alarm counts; a request's step counts back from its deadline only.
+    meeting = Timing(1, at(MSK, 2026, 11, 23, 12, 30), True, at(MSK, 2026, 11, 23, 11, 35))
+    ring = reminder_moment(Reminder("before", 10), meeting.due_at, meeting, MSK)
+    assert ring == at(MSK, 2026, 11, 23, 11, 25)
+    step = Timing(2, at(MSK, 2026, 11, 23, 12, 30), True, at(MSK, 2026, 11, 23, 11, 35),
+                  deadline_only=True)
+    assert reminder_moment(Reminder("before", 10), step.due_at, step, MSK) \
+        == at(MSK, 2026, 11, 23, 12, 20)
+    # A task started on Monday and due on Friday: the reminder is before its deadline.
+    long_task = Timing(3, at(MSK, 2026, 11, 27, 18, 0), True, at(MSK, 2026, 11, 23, 9, 0))
+    assert reminder_moment(Reminder("before", 60), long_task.due_at, long_task, MSK) \
+        == at(MSK, 2026, 11, 27, 17, 0)
+
+
 def test_start_reminder_uses_the_start_time_or_the_due_time():
     with_start = Timing(1, at(MSK, 2026, 11, 24, 16, 0), True, at(MSK, 2026, 11, 24, 15, 0))
     assert reminder_moment(Reminder("start"), with_start.due_at, with_start, MSK) == \

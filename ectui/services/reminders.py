@@ -125,10 +125,14 @@ def due_items(timing: Timing, reminders: list[Reminder], since: dt.datetime,
     items: list[DueItem] = []
     for due in occurrences(timing, window_start, window_end, zone):
         stamp = due.astimezone(dt.UTC).strftime("%Y%m%dT%H%M")
+        # A meeting's reminder names the time it starts («— 11:35»), not when it ends.
+        anchor = local_due(due, timing.due_has_time, zone)
+        start = event_start(timing, anchor, zone)
+        about = start if start != anchor else due
         for reminder in reminders:
             at = reminder_moment(reminder, due, timing, zone)
             if since < at <= now:
-                items.append(DueItem(timing.task_id, reminder.kind, at, due,
+                items.append(DueItem(timing.task_id, reminder.kind, at, about,
                                      f"{reminder.kind}:{reminder.minutes_before}:"
                                      f"{timing.task_id}:{stamp}"))
         if overdue and not timing.rule:

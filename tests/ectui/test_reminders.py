@@ -45,6 +45,9 @@ def test_a_meeting_with_a_start_and_an_end_is_reminded_before_it_starts():
     meeting = Timing(1, at(MSK, 2026, 11, 23, 12, 30), True, at(MSK, 2026, 11, 23, 11, 35))
     ring = reminder_moment(Reminder("before", 10), meeting.due_at, meeting, MSK)
     assert ring == at(MSK, 2026, 11, 23, 11, 25)
+    items = due_items(meeting, [Reminder("before", 10)], at(MSK, 2026, 11, 23, 11, 20),
+                      at(MSK, 2026, 11, 23, 11, 26), MSK)
+    assert [(i.at, i.about) for i in items] == [(ring, at(MSK, 2026, 11, 23, 11, 35))]
     step = Timing(2, at(MSK, 2026, 11, 23, 12, 30), True, at(MSK, 2026, 11, 23, 11, 35),
                   deadline_only=True)
     assert reminder_moment(Reminder("before", 10), step.due_at, step, MSK) \

@@ -30,7 +30,13 @@ def due_text(row: TaskRow, now: dt.datetime, state: str | None = None) -> Text:
     state = state or state_of(row, now)
     moment = row.finished_at if row.status == "done" and row.finished_at else row.due_at
     has_time = True if row.status == "done" else row.due_has_time
-    return Text(format_due(moment, has_time, now), style=STATE_STYLES.get(state, ""))
+    style = STATE_STYLES.get(state, "")
+    if row.status != "done" and row.due_has_time and row.start_at and row.due_at:
+        # A meeting today from 11:35 to 12:30 reads «11:35–12:30», not «12:30».
+        start, end = row.start_at.astimezone(now.tzinfo), row.due_at.astimezone(now.tzinfo)
+        if start < end and start.date() == end.date() == now.date():
+            return Text(f"{start:%H:%M}–{end:%H:%M}", style=style)
+    return Text(format_due(moment, has_time, now), style=style)
 
 
 def progress_bar(progress: Progress | None, width: int = 10) -> Text:

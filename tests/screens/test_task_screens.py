@@ -491,3 +491,14 @@ async def test_every_tree_filter_is_on_screen_at_80_columns(office, sqlite_only_
         for selector in ("#tree-scope", "#tree-status", "#tree-type", "#tree-from", "#tree-to"):
             region = app.screen.query_one(selector).region
             assert region.width > 0 and region.right <= 80, (selector, region)
+
+
+async def test_a_meeting_today_shows_when_it_starts_and_ends(office, sqlite_only_url, clock):
+    tasks.create_task(office.kim, {"task_type_id": type_id_for_code("meeting"),
+                                   "organization_id": office.romashka, "title": "Встреча на складе",
+                                   "start": "сегодня 11:35", "due": "сегодня 12:30"})
+    app = app_for(sqlite_only_url, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await today_loaded(pilot)
+        line = next(row for row in screen_text(app).splitlines() if "Встреча на складе" in row)
+        assert "11:35–12:30" in line, line

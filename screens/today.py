@@ -68,6 +68,17 @@ class TodayTable(PagedTable):
                 return
         self.cursor_row = target
 
+    def keep_task(self, task_id: int) -> None:
+        """After a reload, put the cursor back on the task it was on: a task another session
+        added above it must not slide a different one under the user's D or R."""
+        for page, rows in self._pages.items():
+            for offset, row in enumerate(rows):
+                if isinstance(row, TodayItem) and row.row.id == task_id:
+                    index = page * self._page_size + offset
+                    if index != self.cursor_row:
+                        self.cursor_row = index
+                    return
+
     def skip_header(self) -> None:
         """Put the cursor on a task when it sits on a header (after the first load)."""
         if isinstance(self.current_row, SectionHeader) and self.row_count > 1:
@@ -82,6 +93,7 @@ class TodayScreen(Screen):
     """Tasks of the current employee by section, sorted by time and priority."""
 
     CSS_PATH = TASKS_CSS
+    _kept_task: int | None = None  # the task under the cursor while the list reloads
     BINDINGS = [
         *letter("d", "log", t("today.key.done")),
         *letter("p", "postpone", t("today.key.postpone")),
@@ -178,7 +190,11 @@ class TodayScreen(Screen):
 
     @on(PagedTable.Loaded)
     def _loaded(self) -> None:
-        self.query_one(TodayTable).skip_header()
+        table = self.query_one(TodayTable)
+        if self._kept_task is not None:
+            table.keep_task(self._kept_task)
+            self._kept_task = None
+        table.skip_header()
 
     @on(PagedTable.RowHighlighted)
     def _highlighted(self, event: PagedTable.RowHighlighted) -> None:
@@ -211,6 +227,10 @@ class TodayScreen(Screen):
         self.action_refresh()
 
     def action_refresh(self) -> None:
+        # The cursor stays on its task (a postponed one is followed to its new place); a task
+        # done and gone leaves the cursor where it was, on the next one.
+        item = self._item()
+        self._kept_task = item.row.id if item is not None else None
         self.query_one(PagedTable).reload()
         self._update_title()
 

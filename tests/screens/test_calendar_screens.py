@@ -206,3 +206,25 @@ async def test_the_unread_count_stays_in_the_header_at_80_columns(office, sqlite
         await pilot.pause(0.2)
         header = screen_text(app).splitlines()[0]
         assert "✉ 1" in header, header
+
+
+async def test_a_task_given_above_the_cursor_does_not_slide_another_under_it(
+        office, sqlite_only_url, clock):
+    tasks.create_task(office.kim, meeting(office, "23.11.2026 15:00", title="Первая"))
+    tasks.create_task(office.kim, meeting(office, "23.11.2026 16:00", title="Вторая"))
+    kim = app_for(sqlite_only_url, clock, "kim")
+    async with kim.run_test(size=SIZE, notifications=True) as pilot:
+        await wait_until(pilot, lambda: isinstance(kim.screen, TodayScreen))
+        await wait_until(pilot, lambda: kim.notifier is not None)
+        table = kim.screen.query_one(PagedTable)
+        await wait_until(pilot, lambda: table.row_count == 3)
+        await pilot.press("down")
+        await wait_until(pilot, lambda: table.current_row.row.title == "Вторая")
+
+        tasks.create_task(office.head, meeting(
+            office, "23.11.2026 14:00", title="От руководителя",
+            responsible_id=str(office.kim.actor.employee_id)))
+        await kim.notifier.check()
+        await wait_until(pilot, lambda: table.row_count == 5)  # «new» has its own header
+        await pilot.pause(0.3)
+        assert table.current_row.row.title == "Вторая"

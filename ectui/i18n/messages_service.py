@@ -63,7 +63,7 @@ MESSAGES = {
                               "The process must keep at least two steps"),
     "service.step_final": ("Последний шаг закрывает обращения: его нельзя исключить",
                            "The last step closes requests: it cannot be removed"),
-    "service.step_in_use": ("На этом шаге {count} открытых обращений; сначала переведите их",
+    "service.step_in_use": ("Открытых обращений на этом шаге: {count}; сначала переведите их",
                             "{count} open requests stand at this step; move them first"),
     # ---- installed base ----
     "installed.bad_quantity": ("«{value}»: количество — целое число от 1",

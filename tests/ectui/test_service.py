@@ -337,3 +337,12 @@ def test_time_left_reads_in_working_days_and_hours(team):
     request_id = _register(team)
     task_id = ClientRequest.get_by_id(request_id).task_id
     assert requests.request_of_task(task_id) == request_id
+
+
+def test_a_step_with_an_open_request_is_not_retired_and_the_message_reads_right(team):
+    _register(team)
+    first = process.process_steps()[0]
+    with pytest.raises(UserError) as caught:
+        process.retire_step(team.admin, first.id)
+    # «1 открытых обращений» was wrong Russian: the count goes after a label instead.
+    assert caught.value.message == "Открытых обращений на этом шаге: 1; сначала переведите их"

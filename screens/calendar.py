@@ -375,7 +375,14 @@ class CalendarScreen(Screen):
         if self.view == "month":
             due = f"{day:%d.%m.%Y}"
         else:
-            due = f"{dt.datetime.combine(day, dt.time(self.cursor.hour), zone):%d.%m.%Y %H:%M}"
+            slot = dt.datetime.combine(day, dt.time(self.cursor.hour), zone)
+            now = ctx.now()
+            if slot <= now < slot + dt.timedelta(hours=1):
+                # The hour that is running: from the next quarter, not from its past start
+                # (a task given «for 11:00» at 11:30 would be overdue the moment it is saved).
+                slot = now.replace(second=0, microsecond=0) + dt.timedelta(
+                    minutes=15 - now.minute % 15)
+            due = f"{slot:%d.%m.%Y %H:%M}"
         meeting = await run_db(task_types.type_id_for_code, "meeting")
         record = EditableTask(None, 0, {
             "level": "operation", "task_type_id": meeting, "priority": 2,

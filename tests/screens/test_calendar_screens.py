@@ -228,3 +228,16 @@ async def test_a_task_given_above_the_cursor_does_not_slide_another_under_it(
         await wait_until(pilot, lambda: table.row_count == 5)  # «new» has its own header
         await pilot.pause(0.3)
         assert table.current_row.row.title == "Вторая"
+
+
+async def test_a_task_in_the_running_hour_is_not_born_overdue(office, sqlite_only_url, clock):
+    app = app_for(sqlite_only_url, clock)  # 09:30: the cursor starts on the 09:00 slot
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, TodayScreen))
+        await pilot.press("f7")
+        await wait_until(pilot, lambda: isinstance(app.screen, CalendarScreen)
+                         and app.screen.calendars)
+        assert app.screen.cursor.hour == 9
+        await pilot.press("insert")
+        await wait_until(pilot, lambda: isinstance(app.screen, TaskForm))
+        assert app.screen.query_one("#f-due").value == "23.11.2026 09:45"

@@ -131,6 +131,8 @@ def due_items(timing: Timing, reminders: list[Reminder], since: dt.datetime,
         about = start if start != anchor else due
         for reminder in reminders:
             at = reminder_moment(reminder, due, timing, zone)
+            if timing.deadline_only and timing.start_at is not None and at <= timing.start_at:
+                continue  # a request due within the advance: registering it is no reminder
             if since < at <= now:
                 items.append(DueItem(timing.task_id, reminder.kind, at, about,
                                      f"{reminder.kind}:{reminder.minutes_before}:"

@@ -52,6 +52,12 @@ def test_a_meeting_with_a_start_and_an_end_is_reminded_before_it_starts():
                   deadline_only=True)
     assert reminder_moment(Reminder("before", 10), step.due_at, step, MSK) \
         == at(MSK, 2026, 11, 23, 12, 20)
+    # A step due 30 minutes after the request came in: an hour's advance would ring the
+    # moment it is registered, which tells nobody anything.
+    short = Timing(4, at(MSK, 2026, 11, 23, 12, 0), True, at(MSK, 2026, 11, 23, 11, 30),
+                   deadline_only=True)
+    assert due_items(short, [Reminder("before", 60)], at(MSK, 2026, 11, 23, 10, 0),
+                     at(MSK, 2026, 11, 23, 11, 31), MSK) == []
     # A task started on Monday and due on Friday: the reminder is before its deadline.
     long_task = Timing(3, at(MSK, 2026, 11, 27, 18, 0), True, at(MSK, 2026, 11, 23, 9, 0))
     assert reminder_moment(Reminder("before", 60), long_task.due_at, long_task, MSK) \

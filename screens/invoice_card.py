@@ -35,6 +35,15 @@ def _fill_events(table: DataTable, events: list[MoneyEvent]) -> None:
                       event.document or event.note, event.author, key=str(event.id))
 
 
+def _payment_task_text(view: InvoiceView) -> str:
+    """The «Оплата счета» reminder: when it is planned, or that paying in full closed it."""
+    if not view.payment_task_id or view.status == "cancelled":
+        return ""
+    if view.status == "paid":
+        return t("invoice.payment_task_done")
+    return t("invoice.payment_task_planned", date=view.pay_until.strftime("%d.%m.%Y"))
+
+
 class InvoiceScreen(DocumentScreen):
     kind = "invoice"
     BINDINGS = [
@@ -88,9 +97,7 @@ class InvoiceScreen(DocumentScreen):
             (t("sales.field.basis"), view.basis),
             (t("invoice.proposal"), proposal),
             (t("sales.field.responsible"), view.responsible),
-            (t("invoice.payment_task"), t("invoice.payment_task_planned",
-                                          date=view.pay_until.strftime("%d.%m.%Y"))
-             if view.payment_task_id else ""),
+            (t("invoice.payment_task"), _payment_task_text(view)),
             (t("sales.field.notes"), view.notes),
         ]))
         fill_lines(self.lines_table(), view.lines)

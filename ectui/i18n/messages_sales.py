@@ -172,6 +172,8 @@ MESSAGES = {
     "invoice.proposal": ("По предложению", "From proposal"),
     "invoice.payment_task": ("Напоминание", "Reminder"),
     "invoice.payment_task_planned": ("«Оплата счета» на {date}", "«Invoice payment» on {date}"),
+    "invoice.payment_task_done": ("«Оплата счета» выполнена: счет оплачен",
+                                  "«Invoice payment» done: the invoice is paid"),
     "invoice.paid": ("Оплачено", "Paid"),
     "invoice.debt": ("К оплате", "Owed"),
     "invoice.shipped": ("Отгружено", "Shipped"),

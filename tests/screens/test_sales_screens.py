@@ -228,3 +228,20 @@ async def test_the_invoices_payment_task_is_in_today_on_its_date(office, sqlite_
         await wait_until(pilot, lambda: "Сегодня: 1" in screen_text(app))
         line = next(row for row in screen_text(app).splitlines() if "Оплата счета" in row)
         assert line.lstrip().startswith("●") and "сегодня" in line
+
+
+async def test_a_paid_invoice_no_longer_shows_its_payment_reminder_as_planned(
+        office, sqlite_only_url, clock):
+    from ectui.services import payments
+
+    proposal_id = proposals.create_proposal(office.kim, {"organization_id": office.romashka})
+    proposals.add_product(office.kim, proposal_id, office.products["manual"], "3")
+    invoice_id = invoices.invoice_from_proposal(office.kim, proposal_id)
+    payments.record_payment(office.kim, invoice_id, {"amount": "3 750,00", "document": "п/п 7"})
+    app = app_for(sqlite_only_url, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(InvoiceScreen(invoice_id))
+        screen = await on_screen(pilot, InvoiceScreen)
+        await wait_until(pilot, lambda: screen.view is not None)
+        await wait_until(pilot, lambda: "«Оплата счета» выполнена" in screen_text(app))
+        assert "«Оплата счета» на 28.11.2026" not in screen_text(app)

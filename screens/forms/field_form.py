@@ -24,10 +24,9 @@ from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from ectui.errors import ValidationError
 from ectui.i18n import t
-from screens.db import run_db
-from screens.forms.confirm import ConfirmDialog
 from screens.forms.entry_picker import EntryPicker
 from screens.forms.record_form import ReferenceField
+from screens.forms.saving import AsksBeforeDiscarding, SavesOffThread
 
 TASKS_CSS = Path(__file__).resolve().parent.parent / "styles" / "tasks.tcss"
 _ERROR_MARK = "✖"
@@ -50,7 +49,7 @@ class _Body(VerticalScroll, can_focus=False):
     pass
 
 
-class FieldForm(ModalScreen[Any]):
+class FieldForm(SavesOffThread, AsksBeforeDiscarding, ModalScreen[Any]):
     """A titled column of labelled fields; Ctrl+S saves, Esc closes (asking if changed)."""
 
     CSS_PATH = TASKS_CSS
@@ -184,19 +183,6 @@ class FieldForm(ModalScreen[Any]):
 
         self.app.push_screen(EntryPicker(field.kind, organization_id), picked)
 
-    def action_cancel(self) -> None:
-        if self._saving:
-            return
-        if not self.has_changes():
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmDialog(t("form.discard_question")), answered)
-
     def action_save(self) -> None:
         if self._saving:
             return
@@ -206,20 +192,7 @@ class FieldForm(ModalScreen[Any]):
 
     @work(group="field-form-save", exit_on_error=False)
     async def _run_save(self, values: dict[str, Any]) -> None:
-        try:
-            result = await run_db(self._save, values)
-        except ValidationError as error:
-            self._saving = False
-            self.refresh_bindings()
-            self.show_errors(error)
-            return
-        except Exception as error:
-            self._saving = False
-            self.refresh_bindings()
-            self.app.report_error(error)
-            return
-        self._saving = False
-        self.dismiss(result)
+        await self.save_with(self.show_errors, self._save, values)
 
     def clear_errors(self) -> None:
         for key, line in self._errors.items():

@@ -27,9 +27,9 @@ from ectui.i18n import t
 from ectui.services.context import Context
 from ectui.services.quick_log import NextStep, QuickLog, QuickLogDefaults, quick_log
 from ectui.services.task_types import ResultInfo
-from screens.db import run_db
 from screens.forms.confirm import ConfirmDialog
 from screens.forms.field_form import TASKS_CSS
+from screens.forms.saving import SavesOffThread
 
 _ERROR_MARK = "✖"
 
@@ -47,7 +47,7 @@ class ResultList(OptionList):
                 self.action_select()
 
 
-class QuickLogForm(ModalScreen[Any]):
+class QuickLogForm(SavesOffThread, ModalScreen[Any]):
     """Dismisses with the QuickLogOutcome, or None when closed without saving."""
 
     CSS_PATH = TASKS_CSS
@@ -234,20 +234,7 @@ class QuickLogForm(ModalScreen[Any]):
 
     @work(group="quick-log-save", exit_on_error=False)
     async def _save(self, entry: QuickLog) -> None:
-        try:
-            outcome = await run_db(quick_log, self.context, entry)
-        except ValidationError as error:
-            self._saving = False
-            self.refresh_bindings()
-            self._show_errors(error)
-            return
-        except Exception as error:
-            self._saving = False
-            self.refresh_bindings()
-            self.app.report_error(error)
-            return
-        self._saving = False
-        self.dismiss(outcome)
+        await self.save_with(self._show_errors, quick_log, self.context, entry)
 
     def _show_errors(self, error: ValidationError) -> None:
         for key, line in self._errors.items():

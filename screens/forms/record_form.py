@@ -34,8 +34,8 @@ from ectui.services.merge import EditConflict
 from ectui.services.organizations import EditableRecord, organization_names
 from screens.db import run_db
 from screens.forms import FORMS_CSS
-from screens.forms.confirm import ConfirmDialog
 from screens.forms.entry_picker import EntryPicker
+from screens.forms.saving import AsksBeforeDiscarding
 from screens.widgets.typeahead import keystrokes_applied
 
 SaveRecord = Callable[[dict[str, object], dict[int, str], list[int], int | None], int]
@@ -144,7 +144,7 @@ def _bool_code(raw: str) -> str:
     return ""
 
 
-class RecordForm(ModalScreen[int | None]):
+class RecordForm(AsksBeforeDiscarding, ModalScreen[int | None]):
     """Create or edit one record; dismisses with its id after a save, None on cancel.
 
     Args:
@@ -357,19 +357,6 @@ class RecordForm(ModalScreen[int | None]):
         values, custom, group_ids = self.current_values()
         self._set_saving(True)
         self._run_save(values, custom, group_ids)
-
-    def action_cancel(self) -> None:
-        if self._saving:
-            return
-        if not self.has_changes():
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmDialog(t("form.discard_question")), answered)
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:

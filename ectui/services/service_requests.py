@@ -242,7 +242,7 @@ def register_request(ctx: Context, values: dict[str, object], *,
             level="operation", task_type=_task_type_id(), title=task_title(number,
                                                                            clean["subject"]),
             description=clean["description"], organization=org.id, contact=clean["contact"],
-            priority=priority, status="in_progress", start_at=now, due_at=step_due or now,
+            priority=priority, status="in_progress", due_at=step_due or now,  # a deadline, no span
             due_has_time=True, responsible=responsible, controller=controller, author=me,
             assigned_by=me if responsible != me else None, is_new=responsible != me,
             created_at=now, updated_at=now).execute()

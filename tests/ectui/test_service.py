@@ -346,3 +346,17 @@ def test_a_step_with_an_open_request_is_not_retired_and_the_message_reads_right(
         process.retire_step(team.admin, first.id)
     # «1 открытых обращений» was wrong Russian: the count goes after a label instead.
     assert caught.value.message == "Открытых обращений на этом шаге: 1; сначала переведите их"
+
+
+def test_a_request_is_a_deadline_in_the_calendar_not_a_busy_afternoon(team):
+    from ectui.services.calendar import DEFAULT_LENGTH, calendars
+
+    request_id = _register(team)
+    task = Task.get_by_id(ClientRequest.get_by_id(request_id).task_id)
+    day = team.senior.now().date()
+    [calendar] = calendars(team.senior, [team.senior.actor.employee_id], day,
+                           day + dt.timedelta(days=7))
+    [entry] = [e for e in calendar.entries if e.task_id == task.id]
+    # Registered at 09:30; the employee is busy only around the step's deadline.
+    assert entry.start == task.due_at.astimezone(entry.start.tzinfo)
+    assert entry.end - entry.start == DEFAULT_LENGTH

@@ -76,7 +76,7 @@ def show_file(app: App, path: str, pdf_path: str = "", pdf_error: str = "") -> N
     if files.open_file(Path(shown)):
         app.notify(t("sales.file_opened", path=shown), timeout=8)
     else:
-        app.notify(t("sales.file_saved_no_opener", path=shown), timeout=20)
+        app.notify(t("sales.file_saved_no_opener", path=shown), timeout=12)
     if pdf_error:
         app.notify(pdf_error, severity="warning", timeout=10)
 

@@ -29,18 +29,20 @@ class SearchInput(Input):
 
 
 def _org_columns() -> list[Column]:
-    return [Column("name", t("org.name")), Column("inn", t("org.inn"), 12),
-            Column("phone", t("org.phones"), 18), Column("email", t("org.email"), 24),
-            Column("category", t("org.category"), 14),
-            Column("responsible", t("org.responsible"), 14)]
+    # On a narrow terminal the e-mail goes first, then the INN…; the name and phone stay.
+    return [Column("name", t("org.name")), Column("inn", t("org.inn"), 12, drop_order=2),
+            Column("phone", t("org.phones"), 18),
+            Column("email", t("org.email"), 24, drop_order=1),
+            Column("category", t("org.category"), 14, drop_order=3),
+            Column("responsible", t("org.responsible"), 14, drop_order=4)]
 
 
 def _contact_columns() -> list[Column]:
     return [Column("name", t("contact.last_name") + " " + t("contact.first_name").lower()),
             Column("organization", t("contact.organization")),
-            Column("position", t("contact.position"), 20),
+            Column("position", t("contact.position"), 20, drop_order=1),
             Column("phone", t("contact.mobile_phone"), 18),
-            Column("birthday", t("contact.birthday"), 10)]
+            Column("birthday", t("contact.birthday"), 10, drop_order=2)]
 
 
 def _org_cell(row: OrganizationRow, key: str) -> str:

@@ -75,6 +75,12 @@ class Column:
     """Fixed width in cells; `None` shares the width the fixed columns leave."""
     align: str = "left"
     """"left" or "right"."""
+    drop_order: int | None = None
+    """On a narrow terminal, columns with a drop order are hidden, lowest first, until the
+    rest fit with each flexible column at least ``MIN_FLEXIBLE`` wide; None: always shown."""
+
+
+MIN_FLEXIBLE = 16
 
 
 class PagedTable(ScrollView, can_focus=True):
@@ -571,11 +577,13 @@ class PagedTable(ScrollView, can_focus=True):
     def _join_cells(self, texts: list[Text]) -> Text:
         line = Text(" " * _PAD)
         widths = self._column_widths()
-        for position, (column, text, width) in enumerate(
-            zip(self._columns, texts, widths, strict=False)
-        ):
-            if position:
+        first = True
+        for column, text, width in zip(self._columns, texts, widths, strict=False):
+            if not width:
+                continue  # hidden: the terminal is too narrow for it
+            if not first:
                 line.append(" " * _GAP)
+            first = False
             line.append_text(_fit(text, width, column.align))
         return line
 
@@ -584,22 +592,35 @@ class PagedTable(ScrollView, can_focus=True):
         return self.scrollable_content_region.width
 
     def _min_width(self) -> int:
-        return sum(column.width or 1 for column in self._columns) + self._gaps()
+        kept = [column for column in self._columns if column.drop_order is None]
+        return sum(column.width or 1 for column in kept) + self._gaps(len(kept))
 
-    def _gaps(self) -> int:
-        return 2 * _PAD + _GAP * max(0, len(self._columns) - 1)
+    def _gaps(self, count: int | None = None) -> int:
+        count = len(self._columns) if count is None else count
+        return 2 * _PAD + _GAP * max(0, count - 1)
+
+    def _needed(self, columns: list[Column]) -> int:
+        return sum(column.width or MIN_FLEXIBLE for column in columns) + self._gaps(len(columns))
 
     def _column_widths(self) -> list[int]:
         width = self._line_width()
         if self._widths_cache[0] == width:
             return self._widths_cache[1]
-        flexible = [column for column in self._columns if column.width is None]
-        fixed = sum(column.width or 0 for column in self._columns)
-        free = max(0, width - fixed - self._gaps())
+        shown = list(self._columns)
+        for column in sorted((c for c in self._columns if c.drop_order is not None),
+                             key=lambda c: c.drop_order):
+            if self._needed(shown) <= width:
+                break
+            shown.remove(column)
+        flexible = [column for column in shown if column.width is None]
+        fixed = sum(column.width or 0 for column in shown)
+        free = max(0, width - fixed - self._gaps(len(shown)))
         share, extra = divmod(free, len(flexible)) if flexible else (0, 0)
         widths = []
         for column in self._columns:
-            if column.width is not None:
+            if column not in shown:
+                widths.append(0)
+            elif column.width is not None:
                 widths.append(column.width)
             else:
                 widths.append(max(1, share + (1 if extra > 0 else 0)))

@@ -72,3 +72,18 @@ async def test_the_card_shows_the_groups_and_links_of_its_organization(sqlite_on
         app.push_screen(OrganizationCardScreen(romashka))
         await wait_until(pilot, lambda: "Ключевые клиенты" in screen_text(app))
         assert "ООО «Вектор»" in screen_text(app)
+
+
+async def test_the_directory_on_an_80_column_terminal_keeps_names_and_phones(sqlite_only_url):
+    from ectui.services.organizations import save_organization
+    from tests.ectui.helpers import ROMASHKA
+    from tests.screens.test_forms import screen_text
+
+    session = open_session(sqlite_only_url, login="admin", clock=FixedClock(NOW))
+    save_organization(session.context, ROMASHKA)
+    app = EctuiApp(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await wait_until(pilot, lambda: "ООО «Ромашка»" in screen_text(app))
+        line = next(x for x in screen_text(app).splitlines() if "ООО «Ромашка»" in x)
+        assert "+7 (" in line  # the phone too; the e-mail and INN make room

@@ -71,6 +71,10 @@ def load_demo_documents(admin: Context, org_ids: dict[str, int], contact_ids: di
         "name": item["name"], "article": item.get("article", ""),
         "unit": item["unit"], "price": item["price"], "vat_rate": item.get("vat_rate", "")})
         for item in data["products"]}
+    from ectui.demo_history import load_sales_history  # the year before: made first, so
+    # the year's documents are numbered in the order of their dates
+
+    load_sales_history(admin, org_ids, product_ids)
     proposal_ids = {item["key"]: _proposal(admin, item, org_ids, contact_ids, product_ids)
                     for item in data["proposals"]}
     invoice_ids = {item["key"]: _invoice(admin, item, org_ids, contact_ids, product_ids,

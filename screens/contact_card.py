@@ -18,6 +18,7 @@ from screens import actions, changes, task_cards
 from screens.db import run_db
 from screens.refused_keys import ExplainsRefusedKeys
 from screens.widgets.field_grid import field_grid
+from screens.widgets.narrow import StacksWhenNarrow
 
 SECTIONS = ("main", "contacts", "personal")
 
@@ -41,7 +42,7 @@ def birthday_note(birthday: date | None, today: date) -> str:
     return t("contact.birthday_in", days=days) if days <= 14 else ""
 
 
-class ContactCardScreen(ExplainsRefusedKeys, Screen):
+class ContactCardScreen(StacksWhenNarrow, ExplainsRefusedKeys, Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", t("key.back")),
         Binding("f4", "edit", t("key.edit")),

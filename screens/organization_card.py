@@ -16,11 +16,12 @@ from screens import actions, changes, sales_cards, service_cards, task_cards
 from screens.db import run_db
 from screens.refused_keys import ExplainsRefusedKeys
 from screens.widgets.field_grid import field_grid
+from screens.widgets.narrow import StacksWhenNarrow
 
 SECTIONS = ("main", "contacts", "addresses", "requisites", "notes")
 
 
-class OrganizationCardScreen(ExplainsRefusedKeys, Screen):
+class OrganizationCardScreen(StacksWhenNarrow, ExplainsRefusedKeys, Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", t("key.back")),
         Binding("f4", "edit", t("key.edit")),

@@ -11,8 +11,10 @@ the same demo every time.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import json
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -28,7 +30,22 @@ from ectui.services.task_types import type_id_for_code
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
 RECENT_DAYS = 30
-"""The last month is left to demo_tasks and demo_documents: the history ends before it."""
+"""The last month is left to demo_tasks and demo_documents: the history's deals start before
+it (and end in it or still go on)."""
+
+# A deal's fate, a number in [0, 1): below each threshold it ends at that step. A client's is
+# uniform; a prospect's stays below LOST_AT_INVOICE (it has not bought from us yet), and is
+# squared, so nearly half of them end at the first call.
+LOST_AT_CALL = 0.06        # «отказ» on the call
+LOST_AT_MEETING = 0.14     # the meeting came to nothing
+LOST_AT_PROPOSAL = 0.26    # the proposal was rejected
+LOST_AT_INVOICE = 0.30     # the invoice was annulled unpaid
+PARTLY_THEN_LATE = 0.45    # half paid on time, the rest weeks late
+PAID_LATE = 0.60           # paid in full after the due date; above: paid on time
+
+HOLIDAYS = {(1, day) for day in range(1, 9)} | {(2, 23), (3, 8), (5, 1), (5, 9), (6, 12),
+                                                 (11, 4)}
+"""Russian public holidays (month, day): nobody calls or pays on them in the demo."""
 
 
 @dataclass
@@ -37,7 +54,7 @@ class _Deal:
     contact_id: int | None
     ctx_login: str
     start: dt.date
-    fate: float  # where the deal ends: below 0.40 it is lost (see _History.run), else won
+    fate: float  # where the deal ends: see the thresholds above
 
 
 def _read() -> dict:
@@ -45,7 +62,7 @@ def _read() -> dict:
 
 
 def _workday(day: dt.date) -> dt.date:
-    while day.weekday() >= 5:
+    while day.weekday() >= 5 or (day.month, day.day) in HOLIDAYS:
         day += dt.timedelta(days=1)
     return day
 
@@ -97,14 +114,18 @@ class _History:
 
     # ---- one deal -----------------------------------------------------------------------------
 
-    def run(self, deal: _Deal) -> None:
+    def steps(self, deal: _Deal) -> Iterator[dt.date]:
+        """The deal's steps, each after a ``yield`` of its day: the caller runs the steps of
+        all deals in the order of their days, so documents are numbered as they were dated."""
         self.counts["deals"] += 1
         fate = deal.fate
         day = deal.start
         if self.rng.random() < 0.3:  # nobody picked up the first time
+            yield day
             self.log(deal, day, "call", "no_answer")
             day = self.later(day, 1, 3) or day
-        if fate < 0.12:
+        yield day
+        if fate < LOST_AT_CALL:
             self.log(deal, day, "call", "refused")
             self.counts["lost"] += 1
             return
@@ -113,7 +134,8 @@ class _History:
         if day is None:
             self.counts["open"] += 1
             return
-        if fate < 0.22:
+        yield day
+        if fate < LOST_AT_MEETING:
             self.log(deal, day, "meeting", "no_result")
             self.counts["lost"] += 1
             return
@@ -122,17 +144,19 @@ class _History:
         if day is None:
             self.counts["open"] += 1
             return
+        yield day
         proposal_id = self.proposal(deal, day)
-        decided = self.later(day, 3, 10)
-        if decided is None:
+        day = self.later(day, 3, 10)
+        if day is None:
             self.counts["open"] += 1
             return
-        if fate < 0.36:
-            proposals.set_status(self.ctx(deal.ctx_login, decided), proposal_id, "rejected")
+        yield day
+        if fate < LOST_AT_PROPOSAL:
+            proposals.set_status(self.ctx(deal.ctx_login, day), proposal_id, "rejected")
             self.counts["lost"] += 1
             return
-        self.log(deal, decided, "contract_signing", "signed")
-        self.invoice(deal, decided, proposal_id, fate)
+        self.log(deal, day, "contract_signing", "signed")
+        yield from self.invoice(deal, day, proposal_id, fate)
 
     def proposal(self, deal: _Deal, day: dt.date) -> int:
         ctx = self.ctx(deal.ctx_login, day)
@@ -153,7 +177,8 @@ class _History:
         proposals.set_status(ctx, proposal_id, "sent")
         return proposal_id
 
-    def invoice(self, deal: _Deal, day: dt.date, proposal_id: int, fate: float) -> None:
+    def invoice(self, deal: _Deal, day: dt.date, proposal_id: int,
+                fate: float) -> Iterator[dt.date]:
         ctx = self.ctx(deal.ctx_login, day, hour=15)
         pay_days = self.rng.choice((5, 5, 7, 10))
         pay_until = day + dt.timedelta(days=pay_days)
@@ -161,17 +186,18 @@ class _History:
             "date": f"{day:%d.%m.%Y}", "pay_until": f"{pay_until:%d.%m.%Y}"})
         self.counts["invoices"] += 1
         total = invoices.get_invoice(invoice_id).total
-        if fate < 0.40:  # the client went quiet; the invoice was annulled
+        if fate < LOST_AT_INVOICE:  # the client went quiet; the invoice was annulled
             cancelled = self.later(day, pay_days + 14, pay_days + 30)
             if cancelled is None:
                 self.counts["open"] += 1
                 return
+            yield cancelled
             invoices.cancel_invoice(self.ctx(deal.ctx_login, cancelled), invoice_id)
             self.counts["lost"] += 1
             return
-        if fate < 0.55:  # half now, the rest weeks late
+        if fate < PARTLY_THEN_LATE:  # half on time, the rest weeks late
             plan = ((Decimal("0.5"), 1, pay_days), (None, pay_days + 10, pay_days + 35))
-        elif fate < 0.70:  # paid, but late
+        elif fate < PAID_LATE:
             plan = ((None, pay_days + 3, pay_days + 20),)
         else:
             plan = ((None, 1, pay_days),)
@@ -180,6 +206,7 @@ class _History:
             on = self.later(day, low, high)
             if on is None:
                 break
+            yield on
             amount = to_kopecks(total * share) if share else total - invoices.get_invoice(
                 invoice_id).paid
             payments.record_payment(self.ctx(deal.ctx_login, on, hour=12), invoice_id, {
@@ -193,6 +220,7 @@ class _History:
         self.counts["won"] += 1
         shipped = self.later(paid_on, 2, 10)
         if shipped is not None:
+            yield shipped
             payments.record_shipment(self.ctx(deal.ctx_login, shipped, hour=16), invoice_id, {
                 "date": f"{shipped:%d.%m.%Y}", "amount": format_money(total),
                 "document": f"УПД № {self.rng.randint(100, 2999)}"})
@@ -215,6 +243,18 @@ def _clients(org_ids: dict[str, int]) -> list[tuple[int, str, list[int], bool]]:
     return out
 
 
+def _featured(org_ids: dict[str, int]) -> set[int]:
+    """The clients whose last month demo_tasks and demo_documents tell: a deal of the year
+    still running beside that story would muddle it."""
+    from ectui.demo_tasks import PAST_CONTACTS, PLANNED
+
+    documents = json.loads((DATA_DIR / "documents.json").read_text(encoding="utf-8"))
+    keys = {item[0] for item in PAST_CONTACTS + PLANNED} | {"td-medved"}
+    keys |= {item["organization"] for kind in ("proposals", "invoices", "contracts")
+             for item in documents[kind] if item.get("organization")}
+    return {org_ids[key] for key in keys if key in org_ids}
+
+
 def load_sales_history(admin: Context, org_ids: dict[str, int],
                        product_ids: dict[str, int]) -> dict[str, int]:
     """Make the year of deals; returns how many deals, won, lost, still open, invoices and
@@ -226,20 +266,39 @@ def load_sales_history(admin: Context, org_ids: dict[str, int],
     deals: list[_Deal] = []
     months = data["months"]
     history.rng.shuffle(clients)
+    # Every client and prospect in turn; then the clients again, for their repeat orders (a
+    # prospect had one try in the year, most of them lost early).
+    order = list(clients)
+    while len(order) < 2 * sum(data["deals_per_month"]):  # spare turns for the swaps below
+        order += [client for client in clients if not client[3]]
+    featured = _featured(org_ids)
     turn = 0
     for index, count in enumerate(data["deals_per_month"][:months]):
         back = months - index  # 12 … 1 months before the history's end
         for _ in range(count):
-            # Every client and prospect in turn, then again: few have two deals in a year.
-            org_id, login, people, prospect = clients[turn % len(clients)]
+            if back <= 3:  # the clients of the demo's own last month get no deal then
+                later_turn = next(i for i in range(turn, len(order))
+                                  if order[i][0] not in featured)
+                order[turn], order[later_turn] = order[later_turn], order[turn]
+            org_id, login, people, prospect = order[turn]
             turn += 1
             days_ago = RECENT_DAYS + (back - 1) * 28 + history.rng.randint(0, 27)
             start = _workday(today - dt.timedelta(days=days_ago))
             contact = people[0] if people and history.rng.random() < 0.8 else \
                 (history.rng.choice(people) if people else None)
             # A prospect has not bought yet: its deal is lost on the way or still open.
-            fate = history.rng.random() * (0.40 if prospect else 0.88) + (0 if prospect else 0.12)
+            fate = history.rng.random()
+            fate = fate * fate * LOST_AT_INVOICE if prospect else fate
             deals.append(_Deal(org_id, contact, login, start, fate))
-    for deal in sorted(deals, key=lambda d: d.start):
-        history.run(deal)
+    queue: list[tuple[dt.date, int, Iterator[dt.date]]] = []
+    for number, deal in enumerate(sorted(deals, key=lambda d: d.start)):
+        steps = history.steps(deal)
+        first = next(steps, None)
+        if first is not None:
+            heapq.heappush(queue, (first, number, steps))
+    while queue:  # the next step of whichever deal is earliest
+        _day, number, steps = heapq.heappop(queue)
+        following = next(steps, None)
+        if following is not None:
+            heapq.heappush(queue, (following, number, steps))
     return history.counts

@@ -43,6 +43,9 @@ LOST_AT_INVOICE = 0.30     # the invoice was annulled unpaid
 PARTLY_THEN_LATE = 0.45    # half paid on time, the rest weeks late
 PAID_LATE = 0.60           # paid in full after the due date; above: paid on time
 
+VAT_22_FROM = dt.date(2026, 1, 1)
+"""Russia's basic VAT went from 20 % to 22 % on this day: a 2025 proposal says 20 %."""
+
 HOLIDAYS = {(1, day) for day in range(1, 9)} | {(2, 23), (3, 8), (5, 1), (5, 9), (6, 12),
                                                  (11, 4)}
 """Russian public holidays (month, day): nobody calls or pays on them in the demo."""
@@ -172,8 +175,13 @@ class _History:
             quantity = quantity if low == 0 else self.rng.randint(low, high)
             line_discount = discount if product in ("rack-pallet", "rack-shelf", "mfp",
                                                     "stacker", "pallet-truck") else ""
-            proposals.add_product(ctx, proposal_id, self.product_ids[product], str(quantity),
-                                  line_discount)
+            line_id = proposals.add_product(ctx, proposal_id, self.product_ids[product],
+                                            str(quantity), line_discount)
+            if day < VAT_22_FROM:  # the price list's 22 % is the 2026 rate; before, 20 %
+                line = proposals.line_for_edit(ctx, proposal_id, line_id)
+                if line["vat_rate"] == "22":
+                    proposals.save_line(ctx, proposal_id, {**line, "vat_rate": "20"},
+                                        line_id=line_id)
         proposals.set_status(ctx, proposal_id, "sent")
         return proposal_id
 

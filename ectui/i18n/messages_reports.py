@@ -98,7 +98,7 @@ MESSAGES = {
     "cli.report.to": ("конец периода (включительно)", "last day of the period (inclusive)"),
     "cli.report.basis": ("ABC: по счетам или по оплатам", "ABC: by invoices or by payments"),
     "cli.report.subject": ("ABC: клиенты, товары или направления", "ABC: clients, products or directions"),
-    "cli.report.thresholds": ("ABC: границы A и A+B в %, по умолчанию 75,95", "ABC: limits of A and A+B in %, 75,95 by default"),
+    "cli.report.thresholds": ("ABC: границы A и A+B в процентах, по умолчанию 75,95", "ABC: limits of A and A+B in per cent, 75,95 by default"),
     "cli.report.save_groups": ("ABC: сохранить клиентов в группы «ABC: A», «ABC: B», «ABC: C»", "ABC: save the clients into groups «ABC: A», «ABC: B», «ABC: C»"),
 }
 

@@ -66,3 +66,30 @@ def test_cli_migrate_and_init(tmp_path, capsys, monkeypatch):
 def test_cli_reports_a_bad_url_without_a_traceback(capsys):
     assert main(["migrate", "--db", "mysql://x/y"]) == 2
     assert "Неверный адрес базы данных" in capsys.readouterr().err
+
+
+def test_every_command_and_subcommand_prints_its_help(capsys):
+    import argparse
+
+    import pytest
+
+    from ectui.cli import _parser
+    from ectui.i18n import set_language
+
+    def commands(parser: argparse.ArgumentParser, path: list[str]):
+        yield path
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    yield from commands(sub, [*path, name])
+
+    try:
+        for language in ("ru", "en"):
+            set_language(language)
+            for path in commands(_parser(), []):
+                with pytest.raises(SystemExit) as stop:
+                    main(["--lang", language, *path, "--help"])
+                assert stop.value.code == 0, path
+    finally:
+        set_language("ru")
+    assert "usage: ectui report" in capsys.readouterr().out

@@ -13,6 +13,7 @@ import peewee
 from ectui.clock import Clock
 from ectui.db import bind, is_sqlite, open_database
 from ectui.errors import DatabaseSetupError, UserError
+from ectui.planner_statistics import refresh as refresh_planner_statistics
 from ectui.schema import migrate, pending_migrations
 from ectui.services import employees
 from ectui.services.context import Actor, Context
@@ -52,6 +53,7 @@ def connect(url: str) -> tuple[peewee.Database, list[str]]:
     db = bind(engine)
     db.connect(reuse_if_open=True)
     applied = migrate(db) if pending_migrations(db) else []
+    refresh_planner_statistics(db)  # SQLite's plans at millions of tasks need them
     return db, applied
 
 

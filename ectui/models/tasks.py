@@ -115,6 +115,10 @@ class Task(BaseModel):
         indexes = (
             (("responsible", "status", "due_at"), False),
             (("organization", "status", "due_at"), False),
+            # The funnel's first days per client and step, from the index alone (0013).
+            (("organization", "status", "level", "task_type", "finished_at"), False),
+            # A card's tasks outside projects: not through the "no parent" million (0013).
+            (("organization", "parent", "level"), False),
             (("controller", "status"), False),
             (("root", "position"), False),
             (("parent", "position"), False),

@@ -98,8 +98,11 @@ def tree_roots(ctx: Context, scope: TreeScope, flt: TreeFilter) -> TreeRoots:
     first, each with its progress; and how many standalone operational tasks match."""
     match = _match(ctx, scope, flt)
     inside = Task.select(Task.root).where(match, Task.root.is_null(False))
+    # One list of ids (UNION), not "matches OR holds a match": with the OR PostgreSQL walked
+    # every project newest first for a client card (benchmarks/RESULTS.md).
+    matching = Task.select(Task.id).where(Task.level == "project", match)
     query = (row_query()
-             .where(Task.level == "project", match | Task.id.in_(inside))
+             .where(Task.level == "project", Task.id.in_(matching | inside))
              .order_by(Task.created_at.desc(), Task.id.desc()).limit(MAX_PROJECTS + 1))
     found = rows(query)
     truncated = len(found) > MAX_PROJECTS

@@ -102,8 +102,10 @@ def _clients(query: peewee.ModelSelect, ctx: Context, f: ReportFilter,
              org_column: peewee.Field) -> peewee.ModelSelect:
     """Narrow to the reported clients; the join is skipped when it would keep every row."""
     if f.narrows_clients() or ctx.actor.scope("reports") != "all":
-        query = query.join(Organization, on=(org_column == Organization.id)).where(
-            client_condition(ctx, f))
+        # The reported clients as one list built once, not a join for each of a million
+        # tasks (benchmarks/RESULTS.md).
+        query = query.where(org_column.in_(
+            Organization.select(Organization.id).where(client_condition(ctx, f))))
     return query
 
 
@@ -122,13 +124,13 @@ def _evidence(ctx: Context, f: ReportFilter,
         step = peewee.Case(Task.task_type, [(peewee.SQL(str(k)), peewee.SQL(str(v)))
                                             for k, v in sorted(type_step.items())])
         query = (Task.select(Task.organization.alias("org"), step.alias("step"),
-                             fn.MIN(_day_number(Task.finished_at, offset)).alias("day"))
+                             _day_number(fn.MIN(Task.finished_at), offset).alias("day"))
                  .where(Task.status == "done", Task.level == "operation",
                         Task.organization.is_null(False),
                         Task.task_type.in_(sorted(type_step)),
                         moment_in_period(Task.finished_at, f, ctx.clock.zone)))
         parts.append(_clients(query, ctx, f, Task.organization)
-                     .group_by(Task.organization, step))
+                     .group_by(Task.organization, Task.task_type))
     for index, step_def in enumerate(steps):
         for kind in step_def.documents:
             parts.append(_document_query(ctx, f, kind, index))
@@ -139,12 +141,12 @@ def _document_query(ctx: Context, f: ReportFilter, kind: str, index: int) -> pee
     step = peewee.SQL(str(int(index))).alias("step")
     if kind == "payment":
         query = (Payment.select(Invoice.organization.alias("org"), step,
-                                fn.MIN(_day_number(Payment.date, None)).alias("day"))
+                                _day_number(fn.MIN(Payment.date), None).alias("day"))
                  .join(Invoice).where(date_in_period(Payment.date, f)))
         return _clients(query, ctx, f, Invoice.organization).group_by(Invoice.organization)
     model = {"proposal": Proposal, "invoice": Invoice, "contract": Contract}[kind]
     query = (model.select(model.organization.alias("org"), step,
-                          fn.MIN(_day_number(model.date, None)).alias("day"))
+                          _day_number(fn.MIN(model.date), None).alias("day"))
              .where(date_in_period(model.date, f)))
     if kind == "proposal":
         query = query.where(Proposal.status != "draft")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import peewee
+
 from ectui.db import write_transaction
 from ectui.errors import FieldError, UserError, ValidationError
 from ectui.models import Contact, Organization, Task
@@ -47,6 +49,10 @@ class QuickLogDefaults:
     on_advance: NextStep  # the follow-up when the result moves the sale on
     on_stall: NextStep  # when it does not («нет ответа» → call again)
     types: tuple[TaskTypeInfo, ...] = field(default_factory=tuple)
+    # For a contact that was not planned: the client's open projects and stages it may be
+    # filed under («Договор поставки › Продажа»), and the one proposed.
+    places: tuple[tuple[int, str], ...] = ()
+    place_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,7 @@ class QuickLog:
     next_type_id: int | None = None
     next_title: str = ""
     opens_step_id: int | None = None
+    parent_id: int | None = None  # an unplanned contact filed under this project or stage
 
 
 @dataclass(frozen=True)
@@ -109,10 +116,50 @@ def quick_log_defaults(ctx: Context, *, task_id: int | None = None,
     org = Organization.get_or_none(Organization.id == organization_id) if organization_id \
         else None
     again = _same_again(type_info, "")
+    places = open_places(ctx, organization_id) if organization_id else ()
     return QuickLogDefaults(
         None, type_info.name if type_info else "", organization_id, org.name if org else "",
         contact_id, _contact_name(contact_id), type_info.id if type_info else None,
-        type_info.results if type_info else (), again, again, types)
+        type_info.results if type_info else (), again, again, types, places,
+        _proposed_place(places))
+
+
+def open_places(ctx: Context, organization_id: int) -> tuple[tuple[int, str], ...]:
+    """The client's open projects and stages the employee may see, each with its path."""
+    query = (Task.select(Task.id, Task.parent, Task.title, Task.level)
+             .where(Task.organization == organization_id, Task.level.in_(("project", "stage")),
+                    Task.status.not_in(("done", "cancelled")))
+             .order_by(Task.root, Task.position, Task.id))
+    visible = task_rights.visible_condition(ctx.actor)
+    rows = list(query.where(visible) if visible is not None else query)
+    titles = {row.id: (row.title, row.parent_id) for row in rows}
+
+    def path(ident: int) -> str:
+        parts = []
+        while ident in titles:
+            title, ident = titles[ident]
+            parts.append(title)
+        return " › ".join(reversed(parts))
+
+    return tuple((row.id, path(row.id)) for row in rows)
+
+
+def _proposed_place(places: tuple[tuple[int, str], ...]) -> int | None:
+    """With one open project, its first open stage (or the project itself); with several,
+    none: the person chooses."""
+    projects = [ident for ident, label in places if " › " not in label]
+    if len(projects) != 1:
+        return None
+    under = [ident for ident, label in places if " › " in label]
+    return under[0] if under else projects[0]
+
+
+def _place(ctx: Context, parent_id: int, org_id: int | None) -> Task:
+    parent = visible_task(ctx, parent_id)
+    if parent.level not in ("project", "stage") or parent.organization_id != org_id \
+            or parent.status in ("done", "cancelled"):
+        raise ValidationError({"parent_id": FieldError("quick_log.bad_place")})
+    return parent
 
 
 def _contact_name(contact_id: int | None) -> str:
@@ -156,6 +203,12 @@ def quick_log(ctx: Context, entry: QuickLog) -> QuickLogOutcome:
                         else "", organization=org_id, contact=entry.contact_id, status="planned",
                         due_at=now, due_has_time=True, start_at=now, responsible=me, author=me,
                         created_at=now, updated_at=now)
+            if entry.parent_id:
+                parent = _place(ctx, entry.parent_id, org_id)
+                last = (Task.select(peewee.fn.MAX(Task.position))
+                        .where(Task.parent == parent.id).scalar())
+                task.parent, task.root = parent.id, parent.root_id or parent.id
+                task.position = (last or 0) + 1
         try:
             result = check_result(task, entry.result_id)
         except ValidationError as error:

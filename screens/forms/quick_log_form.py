@@ -106,6 +106,13 @@ class QuickLogForm(SavesOffThread, ModalScreen[Any]):
                     value=self.proposal.type_id or Select.NULL, compact=True,
                     prompt=t("form.select.none"), id="quick-log-next-type"))
                 yield Static("", id="quick-log-step-note")
+                if d.task_id is None and d.places:
+                    # Last, so «result, note, Tab, date, Ctrl+S» stays the same few keys.
+                    yield self._row("parent_id", t("quick_log.place"), Select(
+                        [(Text(label), ident) for ident, label in d.places],
+                        value=d.place_id if d.place_id is not None else Select.NULL,
+                        prompt=t("quick_log.place_none"), compact=True,
+                        id="quick-log-place"))
         yield Footer()
 
     def _result_list(self) -> Widget:
@@ -128,7 +135,7 @@ class QuickLogForm(SavesOffThread, ModalScreen[Any]):
 
     def on_mount(self) -> None:
         self._show_step_note()
-        self.query_one(ResultList).focus()
+        self.set_focus(self.query_one(ResultList))  # at once: keys typed ahead follow it
 
     # ---- following the result -----------------------------------------------------------
 
@@ -140,7 +147,8 @@ class QuickLogForm(SavesOffThread, ModalScreen[Any]):
         proposal = self.defaults.on_stall if self.result and not self.result.advances \
             else self.defaults.on_advance
         self._propose(proposal)
-        self.query_one("#quick-log-note", Input).focus()
+        # At once, not via the App queue, where the rest of a typed-ahead burst waits.
+        self.set_focus(self.query_one("#quick-log-note", Input))
 
     @on(OptionList.OptionHighlighted, "#quick-log-results")
     def _result_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -218,7 +226,13 @@ class QuickLogForm(SavesOffThread, ModalScreen[Any]):
             type_id=logged_type, result_id=self.result.id if self.result else None,
             note=self.query_one("#quick-log-note", Input).value,
             next_due=self.query_one("#quick-log-due", Input).value,
-            next_type_id=next_type, next_title=title, opens_step_id=opens)
+            next_type_id=next_type, next_title=title, opens_step_id=opens,
+            parent_id=self._place())
+
+    def _place(self) -> int | None:
+        found = self.query("#quick-log-place")
+        value = found.first(Select).value if found else Select.NULL
+        return None if value is Select.NULL else int(value)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("save", "cancel") and self._saving:

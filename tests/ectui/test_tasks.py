@@ -516,3 +516,28 @@ def test_clients_without_a_next_step(office):
     assert rows[0].last_contact is not None
     assert next_contact(office.romashka).due_at.astimezone(office.clock.zone).date() == \
         dt.date(2026, 11, 28)
+
+
+def test_an_unplanned_call_is_filed_under_the_clients_open_project(office):
+    template = supply_template(office.admin)
+    project = start_project(office.kim, template, {"organization_id": office.romashka})
+    d = ql.quick_log_defaults(office.kim, organization_id=office.romashka)
+    assert [label for _id, label in d.places] == [
+        "Договор поставки", "Договор поставки › Продажа", "Договор поставки › Договор"]
+    stage_id = d.places[1][0]
+    assert d.place_id == stage_id  # one open project: its first open stage is proposed
+    out = ql.quick_log(office.kim, ql.QuickLog(
+        organization_id=office.romashka, type_id=type_id_for_code("call"),
+        result_id=result_id("call", "decision_maker"), note="Позвонили сами",
+        next_due="+2", next_type_id=type_id_for_code("call"), parent_id=d.place_id))
+    done, following = Task.get_by_id(out.done_id), Task.get_by_id(out.next_id)
+    assert (done.parent_id, done.root_id) == (stage_id, project)
+    assert following.parent_id == stage_id  # the follow-up stays in the project too
+    # Another client's project is refused at its field; nothing is logged.
+    before = Task.select().count()
+    with pytest.raises(ValidationError) as refused:
+        ql.quick_log(office.kim, ql.QuickLog(
+            organization_id=office.other_org, type_id=type_id_for_code("call"),
+            result_id=result_id("call", "decision_maker"), parent_id=stage_id))
+    assert "parent_id" in refused.value.errors
+    assert Task.select().count() == before

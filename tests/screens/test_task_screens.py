@@ -502,3 +502,20 @@ async def test_a_meeting_today_shows_when_it_starts_and_ends(office, sqlite_only
         await today_loaded(pilot)
         line = next(row for row in screen_text(app).splitlines() if "Встреча на складе" in row)
         assert "11:35–12:30" in line, line
+
+
+async def test_a_call_logged_in_one_burst_of_keys_keeps_its_note(office, sqlite_only_url, clock):
+    # Over SSH «1 note Ctrl+S» can arrive as one burst: the note typed right after the
+    # result must land in the note field, not in the result list it left.
+    from tests.screens.test_typeahead import burst
+
+    task_id = tasks.create_task(office.kim, call(office, due="сегодня"))
+    app = app_for(sqlite_only_url, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await today_loaded(pilot)
+        await pilot.press("d")
+        await wait_until(pilot, lambda: isinstance(app.screen, QuickLogForm)
+                         and app.screen.focused is not None)
+        burst(app, ["1", *"Вышли на Иванова", "ctrl+s"])
+        await wait_until(pilot, lambda: Task.get_by_id(task_id).status == "done")
+        assert Task.get_by_id(task_id).result_note == "Вышли на Иванова"

@@ -11,7 +11,10 @@ from textual.binding import Binding
 from ectui.errors import UserError
 from ectui.i18n import t
 from ectui.session import Session
+from screens.widgets.footer_watchers import install as install_footer_fix
 from screens.widgets.typeahead import focus_chain_settled
+
+install_footer_fix()  # Textual's Footer keeps every key it ever showed otherwise
 
 
 class EctuiApp(App[None]):

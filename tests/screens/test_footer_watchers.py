@@ -1,0 +1,39 @@
+"""The footer does not keep the keys it showed before (screens/widgets/footer_watchers.py)."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer
+
+from screens.widgets.footer_watchers import install
+
+
+class _FooterApp(App[None]):
+    BINDINGS = [Binding("f2", "noop", "Two"), Binding("f3", "noop", "Three")]
+
+    def compose(self) -> ComposeResult:
+        yield Footer()
+
+    def action_noop(self) -> None:
+        pass
+
+
+def _watchers(footer: Footer) -> int:
+    return sum(len(entries) for entries in getattr(footer, "__watchers", {}).values())
+
+
+async def test_recomposing_the_footer_does_not_pile_up_its_old_keys():
+    install()
+    app = _FooterApp()
+    async with app.run_test() as pilot:
+        footer = app.query_one(Footer)
+        await pilot.pause()
+        for _ in range(10):  # as typing in the Directory does at every keystroke
+            app.screen.refresh_bindings()
+            await pilot.pause()
+            await pilot.pause()
+        shown = len(footer.children)
+        assert shown > 0
+        # Only the keys on screen are watched (a few extra of the last round at most).
+        assert _watchers(footer) <= 2 * shown

@@ -263,14 +263,10 @@ async def _pick_organization(app: App, then: Callable[[int, str], object]) -> No
     app.push_screen(EntryPicker("organization"), picked)
 
 
-async def new_proposal(app: App, organization_id: int | None = None, org_name: str = "",
-                       done: Done | None = None) -> None:
-    """The header of a new proposal; saved, it opens for adding lines."""
-    if organization_id is None:
-        await _pick_organization(app, lambda oid, name: new_proposal(app, oid, name, done))
-        return
-    ctx = app.context
-    fields = await _header_fields(app, "proposal", {"organization_id": organization_id},
+async def _new_document(app: App, kind: str, organization_id: int, org_name: str,
+                        create, opener, done: Done | None, **form_options) -> None:
+    """The header of a new proposal or invoice; saved, the document opens for adding lines."""
+    fields = await _header_fields(app, kind, {"organization_id": organization_id},
                                   {"organization_id": org_name})
 
     def opened(result: object) -> None:
@@ -278,10 +274,21 @@ async def new_proposal(app: App, organization_id: int | None = None, org_name: s
             return
         if done is not None:
             done(result)
-        open_proposal(app, int(result))  # type: ignore[arg-type]
+        opener(app, int(result))  # type: ignore[arg-type]
 
-    app.push_screen(FieldForm(t("proposal.new"), fields,
-                              lambda values: proposals.create_proposal(ctx, values)), opened)
+    app.push_screen(FieldForm(t(f"{kind}.new"), fields, create, **form_options), opened)
+
+
+async def new_proposal(app: App, organization_id: int | None = None, org_name: str = "",
+                       done: Done | None = None) -> None:
+    """The header of a new proposal; saved, it opens for adding lines."""
+    if organization_id is None:
+        await _pick_organization(app, lambda oid, name: new_proposal(app, oid, name, done))
+        return
+    ctx = app.context
+    await _new_document(app, "proposal", organization_id, org_name,
+                        lambda values: proposals.create_proposal(ctx, values), open_proposal,
+                        done)
 
 
 async def edit_proposal(app: App, proposal_id: int, done: Done | None = None) -> None:
@@ -304,19 +311,9 @@ async def new_invoice(app: App, organization_id: int | None = None, org_name: st
         await _pick_organization(app, lambda oid, name: new_invoice(app, oid, name, done))
         return
     ctx = app.context
-    fields = await _header_fields(app, "invoice", {"organization_id": organization_id},
-                                  {"organization_id": org_name})
-
-    def opened(result: object) -> None:
-        if result is None:
-            return
-        if done is not None:
-            done(result)
-        open_invoice(app, int(result))  # type: ignore[arg-type]
-
-    app.push_screen(FieldForm(t("invoice.new"), fields,
-                              lambda values: invoices.create_invoice(ctx, values),
-                              subtitle=t("invoice.new_subtitle")), opened)
+    await _new_document(app, "invoice", organization_id, org_name,
+                        lambda values: invoices.create_invoice(ctx, values), open_invoice,
+                        done, subtitle=t("invoice.new_subtitle"))
 
 
 async def edit_invoice(app: App, invoice_id: int, done: Done | None = None) -> None:

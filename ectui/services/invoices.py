@@ -13,14 +13,12 @@ from decimal import Decimal
 
 import peewee
 
-from ectui import search
 from ectui.db import write_transaction
 from ectui.errors import NotFound, UserError
 from ectui.models import (
     Employee,
     Invoice,
     InvoiceLine,
-    Organization,
     Payment,
     Proposal,
     ProposalLine,
@@ -28,7 +26,7 @@ from ectui.models import (
 )
 from ectui.names import full_name, short_name
 from ectui.pricing import Totals
-from ectui.services import access, company, document_lines, document_tasks
+from ectui.services import access, company, document_lines, document_lists, document_tasks
 from ectui.services.context import Actor, Context
 from ectui.services.document_lines import LineOwner, LineView
 from ectui.services.line_editing import LineEditor
@@ -120,11 +118,7 @@ class InvoiceView:
 
 
 def _filtered(flt: InvoiceFilter) -> peewee.ModelSelect:
-    query = Invoice.select().join(Organization, on=(Invoice.organization == Organization.id))
-    if flt.viewer is not None:
-        query = query.where(access.visible_to(flt.viewer, Invoice))
-    if flt.organization_id:
-        query = query.where(Invoice.organization == flt.organization_id)
+    query = document_lists.filtered(Invoice, flt.viewer, flt.organization_id, flt.query)
     if flt.status == "unpaid":
         query = query.where(Invoice.status.in_(("issued", "partly_paid")))
     elif flt.status == "overdue":
@@ -132,13 +126,6 @@ def _filtered(flt: InvoiceFilter) -> peewee.ModelSelect:
                             Invoice.pay_until < (flt.today or dt.date.today()))
     elif flt.status:
         query = query.where(Invoice.status == flt.status)
-    text = flt.query.strip()
-    if text.isdigit():
-        query = query.where(Invoice.number == int(text))
-    elif text:
-        condition = search.matches(Organization, text)
-        if condition is not None:
-            query = query.where(condition)
     return query
 
 
@@ -148,12 +135,7 @@ def count_invoices(flt: InvoiceFilter) -> int:
 
 def list_invoices(flt: InvoiceFilter, offset: int, limit: int) -> list[InvoiceRow]:
     """One page of invoices, newest first."""
-    query = (_filtered(flt)
-             .select(Invoice, Organization.name.alias("org_name"), Employee.last_name,
-                     Employee.first_name, Employee.patronymic)
-             .join_from(Invoice, Employee, on=(Invoice.responsible == Employee.id))
-             .order_by(Invoice.date.desc(), Invoice.year.desc(), Invoice.number.desc())
-             .offset(offset).limit(limit).dicts())
+    query = document_lists.page(_filtered(flt), Invoice, offset, limit)
     return [InvoiceRow(r["id"], r["number"], r["date"], r["pay_until"], r["organization"],
                        r["org_name"], r["total"], r["paid"], r["shipped"], r["status"],
                        short_name(r["last_name"], r["first_name"], r["patronymic"]))

@@ -14,7 +14,6 @@ from decimal import Decimal
 
 import peewee
 
-from ectui import search
 from ectui.db import write_transaction
 from ectui.errors import FieldError, NotFound, UserError, ValidationError
 from ectui.models import (
@@ -29,7 +28,7 @@ from ectui.models import (
 from ectui.models.documents import PERSON_SIDES, PROPOSAL_STATUSES
 from ectui.names import full_name, short_name
 from ectui.pricing import Totals
-from ectui.services import access, company, document_lines
+from ectui.services import access, company, document_lines, document_lists
 from ectui.services.context import Actor, Context
 from ectui.services.document_lines import LineOwner, LineView
 from ectui.services.line_editing import LineEditor
@@ -101,20 +100,9 @@ class ProposalView:
 
 
 def _filtered(flt: ProposalFilter) -> peewee.ModelSelect:
-    query = Proposal.select().join(Organization, on=(Proposal.organization == Organization.id))
-    if flt.viewer is not None:
-        query = query.where(access.visible_to(flt.viewer, Proposal))
-    if flt.organization_id:
-        query = query.where(Proposal.organization == flt.organization_id)
+    query = document_lists.filtered(Proposal, flt.viewer, flt.organization_id, flt.query)
     if flt.status:
         query = query.where(Proposal.status == flt.status)
-    text = flt.query.strip()
-    if text.isdigit():
-        query = query.where(Proposal.number == int(text))
-    elif text:
-        condition = search.matches(Organization, text)
-        if condition is not None:
-            query = query.where(condition)
     return query
 
 
@@ -124,12 +112,7 @@ def count_proposals(flt: ProposalFilter) -> int:
 
 def list_proposals(flt: ProposalFilter, offset: int, limit: int) -> list[ProposalRow]:
     """One page of proposals, newest first."""
-    query = (_filtered(flt)
-             .select(Proposal, Organization.name.alias("org_name"), Employee.last_name,
-                     Employee.first_name, Employee.patronymic)
-             .join_from(Proposal, Employee, on=(Proposal.responsible == Employee.id))
-             .order_by(Proposal.date.desc(), Proposal.year.desc(), Proposal.number.desc())
-             .offset(offset).limit(limit).dicts())
+    query = document_lists.page(_filtered(flt), Proposal, offset, limit)
     return [ProposalRow(r["id"], r["number"], r["date"], r["organization"], r["org_name"],
                         r["subject"], r["status"], r["total"],
                         short_name(r["last_name"], r["first_name"], r["patronymic"]))

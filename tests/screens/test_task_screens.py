@@ -58,7 +58,9 @@ def result_id(type_code: str, code: str) -> int:
 
 async def today_loaded(pilot) -> TodayScreen:
     app = pilot.app
-    await wait_until(pilot, lambda: isinstance(app.screen, TodayScreen))
+    # The screen is pushed before its widgets are mounted: wait for its list too.
+    await wait_until(pilot, lambda: isinstance(app.screen, TodayScreen)
+                     and bool(app.screen.query(PagedTable)))
     table = app.screen.query_one(PagedTable)
     # The cursor starts on the first task, past the first section's header.
     await wait_until(pilot, lambda: isinstance(table.current_row, TodayItem))

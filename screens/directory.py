@@ -167,6 +167,11 @@ class DirectoryScreen(ExplainsRefusedKeys, Screen):
         self.query_one("#directory-count", Label).update(
             tn("count.found", event.row_count))
 
+    @on(PagedTable.FirstPage)
+    def _show_first_page(self, event: PagedTable.FirstPage) -> None:
+        self.query_one("#directory-count", Label).update(
+            tn("count.found_at_least", event.rows_known))
+
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
         self.set_focus(self._table())

@@ -188,6 +188,7 @@ class TodayScreen(Screen):
         item = self.query_one(PagedTable).current_row
         return item if isinstance(item, TodayItem) else None
 
+    @on(PagedTable.FirstPage)
     @on(PagedTable.Loaded)
     def _loaded(self) -> None:
         table = self.query_one(TodayTable)

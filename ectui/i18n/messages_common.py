@@ -40,4 +40,10 @@ MESSAGES.update({
     "count.records": ("{n} запись|{n} записи|{n} записей", "{n} record|{n} records"),
     "count.found": ("Найдена {n} запись|Найдено {n} записи|Найдено {n} записей",
                     "{n} record found|{n} records found"),
+    # The first page is on screen and the rest is being counted (screens/widgets/paged_table.py).
+    "count.found_at_least": ("Найдена {n} запись и больше, считаю…|"
+                             "Найдено {n} записи и больше, считаю…|"
+                             "Найдено {n} записей и больше, считаю…",
+                             "{n} record or more found, counting…|"
+                             "{n} records or more found, counting…"),
 })

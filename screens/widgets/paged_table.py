@@ -3,6 +3,10 @@
 A `DataTable` builds every row up front (about 12 s at 100 000 rows). `PagedTable` follows
 toolong: a `ScrollView` whose virtual height is the row count, `render_line` for what is on
 screen, and thread workers that count the rows and fetch the pages the screen needs.
+
+The first page is shown before the rows are counted: counting every match of «и» among
+300 000 people takes longer than a keystroke, and a page of them is what the eye needs. A
+page shorter than a full one is the whole list, so it needs no count at all.
 """
 
 from __future__ import annotations
@@ -178,6 +182,14 @@ class PagedTable(ScrollView, can_focus=True):
             super().__init__(paged_table)
             self.row_count = row_count
 
+    class FirstPage(_TableMessage):
+        """The rows on screen arrived before their count (a full page: more may follow);
+        `Loaded` comes when the count does. `rows_known` rows are there at least."""
+
+        def __init__(self, paged_table: PagedTable, rows_known: int) -> None:
+            super().__init__(paged_table)
+            self.rows_known = rows_known
+
     # Results of the worker threads, posted to the table itself.
     class _Counted(Message, bubble=False):
         def __init__(
@@ -186,6 +198,11 @@ class PagedTable(ScrollView, can_focus=True):
             super().__init__()
             self.generation, self.count, self.page, self.rows = generation, count, page, rows
             self.page_error = error
+
+    class _PageBeforeCount(Message, bubble=False):
+        def __init__(self, generation: int, page: int, rows: list[Row]) -> None:
+            super().__init__()
+            self.generation, self.page, self.rows = generation, page, rows
 
     class _PageFetched(Message, bubble=False):
         def __init__(self, generation: int, page: int, rows: list[Row]) -> None:
@@ -315,20 +332,29 @@ class PagedTable(ScrollView, can_focus=True):
     def _count_rows(self, generation: int, source: PageSource, page: int) -> None:
         offset = page * self._page_size
 
-        def count_and_fetch() -> tuple[int, list[Row], Exception | None]:
-            count = source.count()
+        def fetch_then_count() -> tuple[int, list[Row], Exception | None] | None:
             try:
-                rows = list(source.fetch(offset, self._page_size)) if offset < count else []
+                rows = list(source.fetch(offset, self._page_size))
             except Exception as error:  # the count stands even if the first page fails
-                return count, [], error
-            return count, rows, None
+                rows, page_error = [], error
+            else:
+                page_error = None
+                if 0 < len(rows) < self._page_size or (offset == 0 and not rows):
+                    return offset + len(rows), rows, None  # the last page: nothing to count
+                if rows:
+                    self._post_from_thread(self._PageBeforeCount(generation, page, rows))
+            if generation != self._generation:
+                return None  # typed on: nobody will see this count
+            return source.count(), [], page_error
 
         try:
-            count, rows, error = self._run_in_context(count_and_fetch)
+            result = self._run_in_context(fetch_then_count)
         except Exception as error:
             self._post_from_thread(self._Failed(generation, page, error, counting=True))
         else:
-            self._post_from_thread(self._Counted(generation, count, page, rows, error))
+            if result is not None:
+                count, rows, error = result
+                self._post_from_thread(self._Counted(generation, count, page, rows, error))
 
     @work(thread=True, group="paged-table-fetch", exit_on_error=False)
     def _fetch_page(self, generation: int, source: PageSource, page: int) -> None:
@@ -365,6 +391,24 @@ class PagedTable(ScrollView, can_focus=True):
         self._scroll_to_cursor()
         self.refresh()
         self.post_message(self.Loaded(self, self._row_count))
+        self._post_highlighted()
+        self._select_if_waiting()
+
+    @on(_PageBeforeCount)
+    def _page_before_count(self, message: _PageBeforeCount) -> None:
+        message.stop()
+        if message.generation != self._generation:
+            return
+        self._pending.discard(message.page)
+        self._store_page(message.page, message.rows)
+        # Until the count comes, the list ends after the rows it has (the cursor can reach
+        # them all); a reload keeps its count, since it is most likely unchanged.
+        known = message.page * self._page_size + len(message.rows)
+        if not self._loaded or self._row_count < known:
+            self._row_count = known
+            self.virtual_size = Size(self._min_width(), self._row_count + 1)
+        self.refresh()
+        self.post_message(self.FirstPage(self, known))
         self._post_highlighted()
         self._select_if_waiting()
 

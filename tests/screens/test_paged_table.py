@@ -74,6 +74,18 @@ class FailingCountSource(FakeSource):
         raise RuntimeError("Нет связи с сервером")
 
 
+class GatedCountSource(FakeSource):
+    """A source whose count waits until the test opens the gate: counting «и» in 300 000."""
+
+    def __init__(self, rows: int) -> None:
+        super().__init__(rows)
+        self.gate = threading.Event()
+
+    def count(self) -> int:
+        self.gate.wait(timeout=10)
+        return super().count()
+
+
 def cell(client: Client, key: str) -> str:
     return str(getattr(client, key))
 
@@ -121,6 +133,9 @@ class TableApp(App):
         self.events.append(message)
 
     def on_paged_table_loaded(self, message: PagedTable.Loaded) -> None:
+        self.events.append(message)
+
+    def on_paged_table_first_page(self, message: PagedTable.FirstPage) -> None:
         self.events.append(message)
 
     def of_type(self, kind: type) -> list:
@@ -178,11 +193,45 @@ async def test_opens_on_first_rows_and_fetches_one_page() -> None:
         assert source.count_calls == 1
         assert source.fetches == [(0, 200)]
         assert app.contexts == 1  # count and first page share one worker
+        first = app.of_type(PagedTable.FirstPage)
+        assert [message.rows_known for message in first] == [200]
         loaded = app.of_type(PagedTable.Loaded)
         assert [message.row_count for message in loaded] == [100_000]
         highlighted = app.of_type(PagedTable.RowHighlighted)
         assert highlighted[-1].row_index == 0
         assert highlighted[-1].row.name == client_name(0)
+
+
+async def test_the_first_page_shows_before_the_count_arrives() -> None:
+    source = GatedCountSource(100_000)
+    app = TableApp(source)
+    async with app.run_test(size=SIZE) as pilot:
+        try:
+            await wait_until(pilot, lambda: client_name(0) in screen_lines(app)[1])
+            assert client_name(ROWS_ON_SCREEN - 1) in screen_lines(app)[-1]
+            assert app.of_type(PagedTable.Loaded) == []  # still counting
+            assert app.table.row_count == 200  # as far as the cursor can go meanwhile
+            await pilot.press("down", "enter")
+            await pilot.pause()
+            assert [m.row.name for m in app.of_type(PagedTable.RowSelected)] == [client_name(1)]
+        finally:
+            source.gate.set()
+        await settle(pilot)
+        assert app.table.row_count == 100_000
+        assert [message.row_count for message in app.of_type(PagedTable.Loaded)] == [100_000]
+        assert source.fetches == [(0, 200)]
+
+
+async def test_a_short_list_is_not_counted() -> None:
+    source = FakeSource(37)
+    app = TableApp(source)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert client_name(0) in screen_lines(app)[1]
+        assert app.table.row_count == 37
+        assert source.count_calls == 0  # a page shorter than a full one is the whole list
+        assert app.of_type(PagedTable.FirstPage) == []
+        assert [message.row_count for message in app.of_type(PagedTable.Loaded)] == [37]
 
 
 async def test_end_and_home_jump_without_fetching_every_page() -> None:
@@ -284,6 +333,7 @@ async def test_new_source_during_loading_never_shows_old_rows() -> None:
         assert app.table.row_count == 500
         assert app.table.current_row.name == client_name(0, "Новый")
         assert [message.row_count for message in app.of_type(PagedTable.Loaded)] == [500]
+        assert old.count_calls == 0  # the old search was never counted: no one would see it
         assert all(
             message.row is None or message.row.name.startswith("Новый")
             for message in app.of_type(PagedTable.RowHighlighted)
@@ -298,7 +348,8 @@ async def test_empty_source_shows_empty_text() -> None:
         lines = screen_lines(app)
         assert "Ничего не найдено" in lines[1]
         assert lines[1].index("Ничего") > 10  # centred, not at the left edge
-        assert source.fetches == []
+        assert source.fetches == [(0, 200)]
+        assert source.count_calls == 0  # an empty first page says it all
         assert app.table.row_count == 0
         assert app.table.current_row is None
         await pilot.press("down", "end", "enter")
@@ -322,12 +373,13 @@ async def test_failing_fetch_shows_an_error_toast_and_keeps_running() -> None:
 
 
 async def test_failing_count_shows_an_error_toast() -> None:
-    app = TableApp(FailingCountSource(10))
+    app = TableApp(FailingCountSource(1_000))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         assert "Нет связи с сервером" in screen_text(app)
         assert app.is_running
-        assert app.table.row_count == 0
+        assert client_name(0) in screen_lines(app)[1]  # the first page came before the count
+        assert app.table.row_count == 200
         assert app.of_type(PagedTable.Loaded) == []
 
 
@@ -345,7 +397,7 @@ async def test_reload_refetches_and_clamps_the_cursor() -> None:
         assert app.table.cursor_row == 49
         assert client_name(49) in screen_lines(app)[-1]
         assert client_name(50) not in screen_text(app)
-        assert source.count_calls == 2
+        assert source.count_calls == 0  # each time, the first page was all there was
         assert [message.row_count for message in app.of_type(PagedTable.Loaded)] == [100, 50]
 
 

@@ -1,0 +1,34 @@
+"""The Directory: a search shows its first page at once and its count when it is known."""
+
+from __future__ import annotations
+
+from textual.widgets import Label
+
+from ectui.clock import FixedClock
+from ectui.services.organizations import save_organization
+from ectui.session import open_session
+from screens.app import EctuiApp
+from screens.widgets.paged_table import PagedTable
+from tests.ectui.helpers import NOW
+from tests.screens.test_forms import wait_until
+from tests.screens.test_typeahead import open_directory
+
+
+async def test_a_search_with_more_than_a_page_of_matches_ends_with_its_exact_count(db_url):
+    session = open_session(db_url, login="kim", clock=FixedClock(NOW))
+    for number in range(205):  # one page of the list is 200 rows
+        save_organization(session.context, {"name": f"ООО «Вектор-{number:03d}»"})
+    save_organization(session.context, {"name": "ООО «Ромашка»"})
+    app = EctuiApp(session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_directory(pilot)
+        await pilot.press(*"вект")
+        count = app.screen.query_one("#directory-count", Label)
+        await wait_until(pilot, lambda: "205" in str(count.render()))
+        assert str(count.render()) == "Найдено 205 записей"  # no "counting…" left behind
+        table = app.screen.query_one("#organizations", PagedTable)
+        assert table.row_count == 205
+        assert table.current_row.name == "ООО «Вектор-000»"
+
+        await pilot.press("escape", *"ромаш")
+        await wait_until(pilot, lambda: str(count.render()) == "Найдена 1 запись")

@@ -15,6 +15,7 @@ import peewee
 from platformdirs import user_data_path
 
 from ectui.errors import DatabaseSetupError
+from ectui.pg_driver import LazyPsycopgAdapter
 
 database = peewee.DatabaseProxy()
 
@@ -61,6 +62,9 @@ class _Sqlite(peewee.SqliteDatabase):
 
 
 class _Postgres(peewee.PostgresqlDatabase):
+    # psycopg is imported when the database is opened, not with peewee (ectui/pg_driver.py).
+    psycopg2_adapter = psycopg3_adapter = LazyPsycopgAdapter
+
     def _connect(self):
         try:
             conn = super()._connect()

@@ -81,6 +81,9 @@ class ChangeFeed:
     def subscribe(self, owner: DOMNode, handler: Handler,
                   tables: Iterable[str] | None = None) -> None:
         """Call ``handler(changes)`` while ``owner`` is mounted; ``tables`` None means all."""
+        # A handler is usually the owner's method and keeps it alive: drop the subscriptions
+        # of removed owners now, or every card ever closed would stay in memory.
+        self._subscriptions = [sub for sub in self._subscriptions if self._attached(sub)]
         self._subscriptions.append(_Subscription(
             weakref.ref(owner), handler, frozenset(tables) if tables is not None else None))
 
@@ -98,20 +101,24 @@ class ChangeFeed:
                 except Exception as error:  # a lost connection: say so, keep polling
                     self.app.log.warning(f"change feed: {error!r}")
                     return
-                if batch:
-                    self.dispatch(batch)
+                self.dispatch(batch)  # an empty batch still drops removed owners
                 if not self._again:
                     return
         finally:
             self._polling = False
 
+    def _attached(self, sub: _Subscription) -> bool:
+        owner = sub.owner()
+        return owner is not None and (owner is self.app or owner.is_attached)
+
     def dispatch(self, batch: list[Change]) -> None:
         alive = []
         for sub in self._subscriptions:
-            owner = sub.owner()
-            if owner is None or not (owner is self.app or owner.is_attached):
+            if not self._attached(sub):
                 continue
             alive.append(sub)
+            if not batch:
+                continue
             wanted = [c for c in batch if sub.tables is None or c.table in sub.tables]
             if wanted:
                 sub.handler(wanted)

@@ -25,7 +25,11 @@ SQLITE_PRAGMAS = {
     "busy_timeout": 10_000,
     "foreign_keys": 1,
     "synchronous": "normal",
-    "cache_size": -32_000,
+    # SQLite's own page cache, per connection (the UI thread and each of screens/db.py's
+    # database threads hold one): 32 MB each grew the app to 250 MB at the benchmark's full
+    # size; 6 MB each keeps it under 150 MB and the OS cache serves the rest of the file
+    # (search per keystroke and the funnel measured the same, benchmarks/RESULTS.md).
+    "cache_size": -6_000,
 }
 
 

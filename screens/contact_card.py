@@ -17,6 +17,7 @@ from ectui.services.cards import ContactCard, contact_card
 from screens import actions, changes, task_cards
 from screens.db import run_db
 from screens.refused_keys import ExplainsRefusedKeys
+from screens.reload_on_return import ReloadsOnReturn
 from screens.widgets.field_grid import field_grid
 from screens.widgets.narrow import StacksWhenNarrow
 
@@ -42,7 +43,7 @@ def birthday_note(birthday: date | None, today: date) -> str:
     return t("contact.birthday_in", days=days) if days <= 14 else ""
 
 
-class ContactCardScreen(StacksWhenNarrow, ExplainsRefusedKeys, Screen):
+class ContactCardScreen(ReloadsOnReturn, StacksWhenNarrow, ExplainsRefusedKeys, Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", t("key.back")),
         Binding("f4", "edit", t("key.edit")),
@@ -118,7 +119,7 @@ class ContactCardScreen(StacksWhenNarrow, ExplainsRefusedKeys, Screen):
     def _reload(self, _result=None) -> None:
         self.load()
 
-    def on_screen_resume(self) -> None:
+    def reload_on_return(self) -> None:
         self.load()
 
     async def action_edit(self) -> None:

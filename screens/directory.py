@@ -17,6 +17,7 @@ from ectui.services.organizations import OrganizationFilter, OrganizationRow
 from screens import actions, changes
 from screens.db import run_db, run_db_sync
 from screens.refused_keys import ExplainsRefusedKeys
+from screens.reload_on_return import ReloadsOnReturn
 from screens.sources import ContactSource, OrganizationSource
 from screens.widgets.paged_table import Column, PagedTable
 
@@ -57,7 +58,7 @@ def _contact_cell(row: ContactRow, key: str) -> str:
     return getattr(row, key)
 
 
-class DirectoryScreen(ExplainsRefusedKeys, Screen):
+class DirectoryScreen(ReloadsOnReturn, ExplainsRefusedKeys, Screen):
     """Tabs for organizations and contacts over one search box and filters."""
 
     BINDINGS = [
@@ -268,7 +269,7 @@ class DirectoryScreen(ExplainsRefusedKeys, Screen):
     def _after_change(self, _result=None) -> None:
         self._table().reload()
 
-    def on_screen_resume(self) -> None:
+    def reload_on_return(self) -> None:
         # A card may have edited or deleted what the list shows.
         for table in self.query(PagedTable):
             table.reload()

@@ -23,6 +23,7 @@ from ectui.when import format_due
 from screens import actions, task_actions
 from screens.db import run_db_sync
 from screens.forms.field_form import TASKS_CSS
+from screens.reload_on_return import ReloadsOnReturn
 from screens.task_keys import letter
 from screens.widgets.paged_table import Column, PagedTable
 
@@ -38,7 +39,7 @@ class NoStepSource:
         return clients_without_next_step(self.filter, offset, limit)
 
 
-class NoNextStepScreen(Screen):
+class NoNextStepScreen(ReloadsOnReturn, Screen):
     """My clients (everyone's, with Ctrl+T) with no open operational task."""
 
     CSS_PATH = TASKS_CSS
@@ -99,7 +100,7 @@ class NoNextStepScreen(Screen):
     def _changed(self, _result=None) -> None:
         self.query_one(PagedTable).reload()
 
-    def on_screen_resume(self) -> None:
+    def reload_on_return(self) -> None:
         self._changed()
 
     @on(PagedTable.RowSelected)

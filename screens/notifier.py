@@ -95,8 +95,7 @@ class Notifier:
             self.app.notify(t("notify.backlog", count=len(new)), title=t("notify.title"),
                             severity="warning", timeout=10)
             self.app.bell()
-            self.app.screen.post_message(NotificationsArrived(new))
-            return
+            return  # no reload: the open screen loaded after they came, as the session began
         shown = new[-MOST_TOASTS:]
         for info in shown:
             self.app.notify(notification_text(info, now), title=t("notify.title"),
@@ -105,7 +104,8 @@ class Notifier:
             self.app.notify(t("notify.more", count=len(new) - len(shown)),
                             title=t("notify.title"), timeout=20)
         self.app.bell()
-        self.app.screen.post_message(NotificationsArrived(new))
+        if not backlog:
+            self.app.screen.post_message(NotificationsArrived(new))
 
     def show_count(self, unread: int) -> None:
         """The unread count in the header of every screen."""

@@ -23,6 +23,7 @@ from ectui.services.products import ProductFilter, ProductRow
 from ectui.services.proposals import ProposalFilter, ProposalRow
 from screens import sales_actions as actions
 from screens.db import run_db_sync
+from screens.reload_on_return import ReloadsOnReturn
 from screens.sales_sources import ContractSource, InvoiceSource, ProductSource, ProposalSource
 from screens.widgets.paged_table import Column, PagedTable
 
@@ -123,7 +124,7 @@ def _cell(row, key: str, today: dt.date):
     return ""
 
 
-class SalesScreen(Screen):
+class SalesScreen(ReloadsOnReturn, Screen):
     """Tabs over one search line; what a key does depends on the tab."""
 
     CSS = """
@@ -249,7 +250,7 @@ class SalesScreen(Screen):
             self.query_one("#sales-search", Input).focus()
             event.stop()
 
-    def on_screen_resume(self) -> None:
+    def reload_on_return(self) -> None:
         self._table().reload()
 
     def _after(self, _result=None) -> None:

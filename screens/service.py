@@ -18,6 +18,7 @@ from ectui.services import service_requests as requests
 from ectui.services.service_lists import FILTERS, RequestFilter, RequestRow
 from screens import service_actions as actions
 from screens.db import run_db, run_db_sync
+from screens.reload_on_return import ReloadsOnReturn
 from screens.service_display import left_text
 from screens.widgets.paged_table import Column, PagedTable
 
@@ -65,7 +66,7 @@ def columns_for(width: int) -> list[Column]:
     return MEDIUM_COLUMNS if width < 160 else COLUMNS
 
 
-class ServiceScreen(Screen):
+class ServiceScreen(ReloadsOnReturn, Screen):
     CSS = """
     ServiceScreen #service-filters { height: 3; }
     ServiceScreen #service-scope { width: 36; }
@@ -132,7 +133,7 @@ class ServiceScreen(Screen):
     def _count(self, event: PagedTable.Loaded) -> None:
         self.query_one("#service-count", Label).update(t("request.count", count=event.row_count))
 
-    def on_screen_resume(self) -> None:
+    def reload_on_return(self) -> None:
         self._table().reload()  # back from a request: keep one's place
 
     def _after(self, _result=None) -> None:

@@ -16,10 +16,11 @@ from ectui.i18n import t
 from ectui.services.service_lists import RequestDetail, minutes_per_day, request_detail
 from screens import service_actions as actions
 from screens.db import run_db
+from screens.reload_on_return import ReloadsOnReturn
 from screens.service_display import left_text, moment
 
 
-class RequestScreen(Screen):
+class RequestScreen(ReloadsOnReturn, Screen):
     CSS = """
     RequestScreen #request-title { padding: 0 1; text-style: bold; }
     RequestScreen #request-fields { padding: 0 1; height: auto; }
@@ -57,7 +58,7 @@ class RequestScreen(Screen):
         table.border_title = t("request.history")
         self.load()
 
-    def on_screen_resume(self) -> None:
+    def reload_on_return(self) -> None:
         self.load()
 
     @work(exclusive=True, group="request")

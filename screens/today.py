@@ -19,6 +19,7 @@ from ectui.services.today import SectionHeader, TodayItem, today_counts, today_i
 from screens import changes, task_actions
 from screens.db import run_db, run_db_sync
 from screens.forms.field_form import TASKS_CSS
+from screens.reload_on_return import ReloadsOnReturn
 from screens.task_display import due_text, result_text, state_mark, state_of, task_title
 from screens.task_keys import letter
 from screens.widgets.paged_table import Column, PagedTable
@@ -89,7 +90,7 @@ class TodayTable(PagedTable):
         return row if isinstance(row, (SectionHeader, TodayItem)) else None
 
 
-class TodayScreen(Screen):
+class TodayScreen(ReloadsOnReturn, Screen):
     """Tasks of the current employee by section, sorted by time and priority."""
 
     CSS_PATH = TASKS_CSS
@@ -235,7 +236,7 @@ class TodayScreen(Screen):
         self.query_one(PagedTable).reload()
         self._update_title()
 
-    def on_screen_resume(self) -> None:
+    def reload_on_return(self) -> None:
         self.action_refresh()
 
     async def action_log(self) -> None:

@@ -241,3 +241,24 @@ async def test_a_task_in_the_running_hour_is_not_born_overdue(office, sqlite_onl
         await pilot.press("insert")
         await wait_until(pilot, lambda: isinstance(app.screen, TaskForm))
         assert app.screen.query_one("#f-due").value == "23.11.2026 09:45"
+
+
+async def test_at_start_the_backlog_is_one_toast_and_today_loads_once(
+        office, sqlite_only_url, clock):
+    # Two meetings already overdue as the session begins: the notifier's first round finds
+    # them. Today, loaded a moment before, already shows them: it must not load again.
+    tasks.create_task(office.kim, meeting(office, "23.11.2026 08:00", title="Встреча 1"))
+    tasks.create_task(office.kim, meeting(office, "23.11.2026 08:30", title="Встреча 2"))
+    clock.advance(dt.timedelta(hours=2))
+    loads: list[PagedTable.Loaded] = []
+
+    def hook(message) -> None:  # called at every widget a message bubbles through
+        if isinstance(message, PagedTable.Loaded) and not any(m is message for m in loads):
+            loads.append(message)
+
+    app = app_for(sqlite_only_url, clock)
+    async with app.run_test(size=SIZE, notifications=True, message_hook=hook) as pilot:
+        await wait_until(pilot, lambda: app.notifier is not None and app.notifier.unread >= 2)
+        await pilot.pause(0.5)
+        assert "Встреча 1" in screen_text(app) and "Встреча 2" in screen_text(app)
+        assert [m.paged_table.id for m in loads] == ["today-list"]

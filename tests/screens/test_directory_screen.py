@@ -32,3 +32,28 @@ async def test_a_search_with_more_than_a_page_of_matches_ends_with_its_exact_cou
 
         await pilot.press("escape", *"ромаш")
         await wait_until(pilot, lambda: str(count.render()) == "Найдена 1 запись")
+
+
+async def test_the_directory_loads_once_as_it_opens_and_again_after_a_card(sqlite_only_url):
+    from screens.organization_card import OrganizationCardScreen
+
+    session = open_session(sqlite_only_url, login="kim", clock=FixedClock(NOW))
+    save_organization(session.context, {"name": "ООО «Ромашка»"})
+    loads: list[str] = []
+    seen: list[PagedTable.Loaded] = []
+
+    def hook(message) -> None:  # called at every widget a message bubbles through
+        if isinstance(message, PagedTable.Loaded) and not any(m is message for m in seen):
+            seen.append(message)
+            loads.append(message.paged_table.id or "")
+
+    app = EctuiApp(session)
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await open_directory(pilot)
+        await wait_until(pilot, lambda: "organizations" in loads)
+        await pilot.pause(0.3)
+        assert loads.count("organizations") == 1  # not a second time as the screen shows
+        await pilot.press("down", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, OrganizationCardScreen))
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: loads.count("organizations") == 2)  # back: reloaded

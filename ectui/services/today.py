@@ -32,21 +32,26 @@ class TodayItem:
     row: TaskRow
 
 
-def _conditions(employee_id: int, now: dt.datetime) -> dict[str, peewee.Expression]:
-    today = start_of_day(now.date(), now.tzinfo)
-    tomorrow = today + dt.timedelta(days=1)
-    horizon = today + dt.timedelta(days=UPCOMING_DAYS + 1)
-    # One list of ids, not "responsible OR a participant": with the OR, PostgreSQL reads
-    # every task (1.4 s at two million, benchmarks/RESULTS.md); this way both engines read
-    # the employee's open tasks from the (responsible, status, due) index.
-    mine_open = Task.id.in_(
+def _mine_open(employee_id: int) -> peewee.Expression:
+    """The employee's open tasks and the tasks they take part in: every section's superset.
+
+    One list of ids, not "responsible OR a participant": with the OR, PostgreSQL reads every
+    task (1.4 s at two million, benchmarks/RESULTS.md); this way both engines read the
+    employee's open tasks from the (responsible, status, due) index."""
+    return Task.id.in_(
         Task.select(Task.id).where(Task.responsible == employee_id,
                                    Task.status.in_(OPEN_STATUSES))
         | TaskParticipant.select(TaskParticipant.task)
         .where(TaskParticipant.employee == employee_id))
+
+
+def _sections(employee_id: int, now: dt.datetime) -> dict[str, peewee.Expression]:
+    """What puts one of the employee's tasks (``_mine_open``) in each section."""
+    today = start_of_day(now.date(), now.tzinfo)
+    tomorrow = today + dt.timedelta(days=1)
+    horizon = today + dt.timedelta(days=UPCOMING_DAYS + 1)
     is_new = (Task.responsible == employee_id) & (Task.is_new == True)  # noqa: E712
-    open_ops = (mine_open & Task.status.in_(OPEN_STATUSES) & (Task.level == "operation")
-                & ~is_new)
+    open_ops = Task.status.in_(OPEN_STATUSES) & (Task.level == "operation") & ~is_new
     late_today = (Task.due_has_time == True) & (Task.due_at < now)  # noqa: E712
     return {
         "new": is_new & Task.status.in_(OPEN_STATUSES),
@@ -55,6 +60,24 @@ def _conditions(employee_id: int, now: dt.datetime) -> dict[str, peewee.Expressi
         "upcoming": open_ops & (Task.due_at >= tomorrow) & (Task.due_at < horizon),
         "no_date": open_ops & Task.due_at.is_null(),
     }
+
+
+def _conditions(employee_id: int, now: dt.datetime) -> dict[str, peewee.Expression]:
+    mine_open = _mine_open(employee_id)
+    return {name: mine_open & rule for name, rule in _sections(employee_id, now).items()}
+
+
+def _counts(employee_id: int, now: dt.datetime) -> dict[str, int]:
+    # One grouped pass over the employee's tasks instead of a count per section (each built
+    # the same id list again: 5 × 9 ms at full size). The sections do not overlap.
+    rules = _sections(employee_id, now)
+    section = peewee.Case(None, [(rules[name], name) for name in SECTIONS])
+    query = (Task.select(section.alias("section"), peewee.fn.COUNT(Task.id).alias("tasks"))
+             # By position: PostgreSQL binds the CASE's values anew in a GROUP BY
+             # expression and then takes it for another expression.
+             .where(_mine_open(employee_id)).group_by(peewee.SQL("1")).tuples())
+    found = {name: tasks for name, tasks in query if name is not None}
+    return {name: found.get(name, 0) for name in SECTIONS}
 
 
 def _ordering(section: str) -> tuple:
@@ -67,15 +90,16 @@ def _ordering(section: str) -> tuple:
 
 def today_counts(ctx: Context, employee_id: int | None = None) -> dict[str, int]:
     """How many tasks each section holds now."""
-    conditions = _conditions(employee_id or ctx.actor.employee_id, ctx.now())
-    return {section: Task.select().where(conditions[section]).count() for section in SECTIONS}
+    return _counts(employee_id or ctx.actor.employee_id, ctx.now())
 
 
 def today_items(ctx: Context, offset: int, limit: int,
                 employee_id: int | None = None) -> list[SectionHeader | TodayItem]:
     """Rows ``offset`` to ``offset + limit`` of the whole list, headers included."""
-    conditions = _conditions(employee_id or ctx.actor.employee_id, ctx.now())
-    counts = {section: Task.select().where(conditions[section]).count() for section in SECTIONS}
+    employee_id = employee_id or ctx.actor.employee_id
+    now = ctx.now()
+    conditions = _conditions(employee_id, now)
+    counts = _counts(employee_id, now)
     out: list[SectionHeader | TodayItem] = []
     start = 0  # index of the current section's header in the whole list
     for section in SECTIONS:

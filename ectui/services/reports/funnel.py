@@ -24,7 +24,17 @@ import peewee
 from peewee import fn
 
 from ectui.db import database, is_sqlite
-from ectui.models import Contract, Invoice, Organization, Payment, Proposal, Task, TaskType
+from ectui.models import (
+    Contract,
+    Employee,
+    Invoice,
+    Organization,
+    Payment,
+    Proposal,
+    Task,
+    TaskType,
+)
+from ectui.services import access
 from ectui.services.context import Context
 from ectui.services.reports.filters import (
     EVERYTHING,
@@ -84,24 +94,43 @@ class FunnelComparison:
     steps: tuple[StepComparison, ...]
 
 
+NO_DAY = 1_000_000_000
+"""Stands for the day of a done task without a finish moment: larger than any day, so a
+real day of the same step wins the MIN, and turned back into NULL before any arithmetic."""
+
+
 def _day_number(moment: peewee.Node, offset_minutes: int | None) -> peewee.Node:
     """Days since 2000-01-01 of a local day: of a stored moment (naive UTC) shifted by the
     session's UTC offset, or of a date column (``offset_minutes`` None). Same on both
     engines, so a difference of two is a whole number of days."""
     if is_sqlite():
-        day = moment if offset_minutes is None else fn.date(
-            moment, peewee.SQL(f"'{offset_minutes:+d} minutes'"))
-        return peewee.Cast(fn.julianday(day), "INTEGER") - peewee.SQL("2451544")
+        # julianday() with modifiers parses the text once; 'start of day' gives the same
+        # midnight as julianday(date(...)) did (SQLite counts in whole milliseconds).
+        day = (fn.julianday(moment) if offset_minutes is None else fn.julianday(
+            moment, peewee.SQL(f"'{offset_minutes:+d} minutes'"), peewee.SQL("'start of day'")))
+        return peewee.Cast(day, "INTEGER") - peewee.SQL("2451544")
     if offset_minutes is not None:
         moment = peewee.Cast(moment + peewee.SQL(f"interval '{offset_minutes:d} minutes'"),
                              "date")
     return moment - peewee.SQL("DATE '2000-01-01'")
 
 
+def _reports_on_everyone(ctx: Context) -> bool:
+    """True when the actor's reports scope reaches every organization: scope "all", or a
+    department scope whose departments hold every employee (an organization's responsible
+    is an employee or nobody, and both pass that scope's condition)."""
+    reach = access.employees_in_scope(ctx, "reports")
+    if reach is None:
+        return True
+    if ctx.actor.scope("reports") != "department":
+        return False
+    return not Employee.select().where(Employee.id.not_in(reach)).exists()
+
+
 def _clients(query: peewee.ModelSelect, ctx: Context, f: ReportFilter,
-             org_column: peewee.Field) -> peewee.ModelSelect:
-    """Narrow to the reported clients; the join is skipped when it would keep every row."""
-    if f.narrows_clients() or ctx.actor.scope("reports") != "all":
+             org_column: peewee.Field, everyone: bool) -> peewee.ModelSelect:
+    """Narrow to the reported clients; skipped when it would keep every row."""
+    if f.narrows_clients() or not everyone:
         # The reported clients as one list built once, not a join for each of a million
         # tasks (benchmarks/RESULTS.md).
         query = query.where(org_column.in_(
@@ -109,10 +138,18 @@ def _clients(query: peewee.ModelSelect, ctx: Context, f: ReportFilter,
     return query
 
 
-def _evidence(ctx: Context, f: ReportFilter,
-              steps: tuple[FunnelStepDef, ...]) -> list[peewee.ModelSelect]:
-    """Queries of (organization, step index, first day number): one per source."""
+def _only_step(index: int, count: int, value: peewee.Node) -> list[peewee.Node]:
+    """The columns d0..d(count-1) of a source that gives only step ``index``."""
+    return [value.alias(f"d{i}") if i == index else
+            peewee.Cast(peewee.SQL("NULL"), "INTEGER").alias(f"d{i}") for i in range(count)]
+
+
+def _evidence(ctx: Context, f: ReportFilter, steps: tuple[FunnelStepDef, ...],
+              everyone: bool) -> list[peewee.ModelSelect]:
+    """Queries of (organization, first day number on step 0, on step 1, ...): one row per
+    client and source. A step a source does not give, or the client lacks, is NULL."""
     offset = int(ctx.now().utcoffset().total_seconds() // 60)
+    count = len(steps)
     parts = []
     type_step: dict[int, int] = {}
     for type_id, code in TaskType.select(TaskType.id, TaskType.code).tuples():
@@ -120,77 +157,104 @@ def _evidence(ctx: Context, f: ReportFilter,
             if code in step.task_types and type_id not in type_step:
                 type_step[type_id] = index
     if type_step:
-        # Literals, not parameters: PostgreSQL must see the grouped CASE as the selected one.
-        step = peewee.Case(Task.task_type, [(peewee.SQL(str(k)), peewee.SQL(str(v)))
-                                            for k, v in sorted(type_step.items())])
-        query = (Task.select(Task.organization.alias("org"), step.alias("step"),
-                             _day_number(fn.MIN(Task.finished_at), offset).alias("day"))
+        # One row per client, in the order of the index (organization, status, level, type,
+        # finished_at): no sort of a million tasks. A done task without a finish moment
+        # still puts its client on the step (NO_DAY), as it did when grouped by type.
+        never = peewee.SQL("'9999-12-31 23:59:59'" if is_sqlite()
+                           else "'infinity'::timestamp")
+        columns = []
+        for index in range(count):
+            types = sorted(t for t, i in type_step.items() if i == index)
+            if not types:
+                columns.append(peewee.Cast(peewee.SQL("NULL"), "INTEGER").alias(f"d{index}"))
+                continue
+            # Literals, not parameters: the MIN is written twice below, and the database
+            # computes it once only when both copies are the same text.
+            first = fn.MIN(peewee.Case(None, [(Task.task_type.in_(
+                peewee.NodeList([peewee.SQL(str(t)) for t in types], ", ", parens=True)),
+                fn.COALESCE(Task.finished_at, never))]))
+            columns.append(peewee.Case(None, [(first == never, peewee.SQL(str(NO_DAY)))],
+                                       _day_number(first, offset)).alias(f"d{index}"))
+        query = (Task.select(Task.organization.alias("org"), *columns)
                  .where(Task.status == "done", Task.level == "operation",
                         Task.organization.is_null(False),
                         Task.task_type.in_(sorted(type_step)),
                         moment_in_period(Task.finished_at, f, ctx.clock.zone)))
-        parts.append(_clients(query, ctx, f, Task.organization)
-                     .group_by(Task.organization, Task.task_type))
+        parts.append(_clients(query, ctx, f, Task.organization, everyone)
+                     .group_by(Task.organization))
     for index, step_def in enumerate(steps):
         for kind in step_def.documents:
-            parts.append(_document_query(ctx, f, kind, index))
+            parts.append(_document_query(ctx, f, kind, index, count, everyone))
     return parts
 
 
-def _document_query(ctx: Context, f: ReportFilter, kind: str, index: int) -> peewee.ModelSelect:
-    step = peewee.SQL(str(int(index))).alias("step")
+def _document_query(ctx: Context, f: ReportFilter, kind: str, index: int, count: int,
+                    everyone: bool) -> peewee.ModelSelect:
     if kind == "payment":
-        query = (Payment.select(Invoice.organization.alias("org"), step,
-                                _day_number(fn.MIN(Payment.date), None).alias("day"))
+        query = (Payment.select(Invoice.organization.alias("org"), *_only_step(
+                     index, count, _day_number(fn.MIN(Payment.date), None)))
                  .join(Invoice).where(date_in_period(Payment.date, f)))
-        return _clients(query, ctx, f, Invoice.organization).group_by(Invoice.organization)
+        return _clients(query, ctx, f, Invoice.organization, everyone).group_by(
+            Invoice.organization)
     model = {"proposal": Proposal, "invoice": Invoice, "contract": Contract}[kind]
-    query = (model.select(model.organization.alias("org"), step,
-                          _day_number(fn.MIN(model.date), None).alias("day"))
+    query = (model.select(model.organization.alias("org"),
+                          *_only_step(index, count, _day_number(fn.MIN(model.date), None)))
              .where(date_in_period(model.date, f)))
     if kind == "proposal":
         query = query.where(Proposal.status != "draft")
     elif kind == "invoice":
         query = query.where(Invoice.status != "cancelled")
-    return _clients(query, ctx, f, model.organization).group_by(model.organization)
+    return _clients(query, ctx, f, model.organization, everyone).group_by(model.organization)
 
 
 def _funnel_numbers(ctx: Context, f: ReportFilter, steps: tuple[FunnelStepDef, ...]):
-    """Entered and moved on per step, deals, clients and paid: one statement, the clients'
-    first days per step kept in a CTE the database materializes once."""
-    parts = _evidence(ctx, f, steps)
+    """Entered, moved on (and their days) per step, deals and their days, clients and paid:
+    one statement over one row per client with its first day on each step."""
+    count = len(steps)
+    last = count - 1
+    everyone = _reports_on_everyone(ctx)
+    parts = _evidence(ctx, f, steps, everyone)
     if not parts:
-        return [], Decimal("0.00")
+        return [0] * count, [(0, 0)] * count, (0, 0), 0, Decimal("0.00")
     evidence = parts[0]
     for part in parts[1:]:
-        evidence = evidence | part  # UNION; a client's duplicate (step, day) rows are harmless
+        evidence = evidence.union_all(part)
     db = database.obj
     ev_sql, ev_params = db.get_sql_context().sql(evidence).query()
-    last = len(steps) - 1
-    sql = f"""
-        WITH ev AS ({ev_sql}),
-        firsts AS (SELECT org, step, MIN(day) AS day FROM ev GROUP BY org, step)
-        SELECT 'entered', step, COUNT(*), 0 FROM firsts GROUP BY step
-        UNION ALL
-        SELECT 'moved', a.step, COUNT(*), SUM(b.day - a.day) FROM firsts a
-          JOIN firsts b ON b.org = a.org AND b.step = a.step + 1 AND b.day >= a.day
-          GROUP BY a.step
-        UNION ALL
-        SELECT 'deals', {last}, COUNT(*), SUM(l.day - s.day) FROM firsts l
-          JOIN (SELECT org, MIN(day) AS day FROM firsts GROUP BY org) s ON s.org = l.org
-          WHERE l.step = {last}
-        UNION ALL
-        SELECT 'clients', 0, COUNT(DISTINCT org), 0 FROM firsts
-    """
+    days = [f"d{i}" for i in range(count)]
+    # m: a client's first day per step over all sources (NO_DAY: on it, day unknown);
+    # d: the same day or NULL; e: on the step or not.
+    firsts = ", ".join(f"MIN({d}) AS m{i}" for i, d in enumerate(days))
+    known = ", ".join(f"NULLIF(m{i}, {NO_DAY}) AS {d}, m{i} IS NOT NULL AS e{i}"
+                      for i, d in enumerate(days))
+    least = "min" if is_sqlite() else "LEAST"
+    start = f"{least}({', '.join(f'COALESCE({d}, d{last})' for d in days)})" \
+        if count > 1 else f"d{last}"
+    numbers = [f"SUM(CASE WHEN e{i} THEN 1 ELSE 0 END)" for i in range(count)]
+    for i in range(last):
+        numbers.append(f"SUM(CASE WHEN d{i + 1} >= d{i} THEN 1 ELSE 0 END)")
+        numbers.append(f"SUM(CASE WHEN d{i + 1} >= d{i} THEN d{i + 1} - d{i} END)")
+    numbers.append(f"SUM(CASE WHEN e{last} THEN 1 ELSE 0 END)")
+    numbers.append(f"SUM(d{last} - {start})")
+    numbers.append("COUNT(*)")
     paid = (Payment.select(fn.SUM(Payment.amount)).join(Invoice)
             .where(date_in_period(Payment.date, f), Invoice.organization.in_(peewee.NodeList(
-                (peewee.SQL(f"SELECT org FROM firsts WHERE step = {last}"),), parens=True))))
+                (peewee.SQL(f"SELECT org FROM clients WHERE e{last}"),), parens=True))))
     paid_sql, paid_params = db.get_sql_context().sql(
-        _clients(paid, ctx, f, Invoice.organization)).query()
-    sql += f"UNION ALL SELECT 'paid', 0, 0, ({paid_sql})"
-    rows = list(db.execute_sql(sql, [*ev_params, *paid_params]).fetchall())
-    paid_total = next((money(v) for kind, _, _, v in rows if kind == "paid"), Decimal("0.00"))
-    return [r for r in rows if r[0] != "paid"], paid_total
+        _clients(paid, ctx, f, Invoice.organization, everyone)).query()
+    sql = f"""
+        WITH ev AS ({ev_sql}),
+        clients AS (SELECT org, {known} FROM (
+            SELECT org, {firsts} FROM ev GROUP BY org) AS m)
+        SELECT {", ".join(numbers)}, ({paid_sql}) FROM clients
+    """
+    row = db.execute_sql(sql, [*ev_params, *paid_params]).fetchone()
+    values = [int(v or 0) for v in row[:-1]]
+    entered = values[:count]
+    moved = [(values[count + 2 * i], values[count + 2 * i + 1]) for i in range(last)]
+    deals = (values[count + 2 * last], values[count + 2 * last + 1])
+    clients = values[count + 2 * last + 2]
+    return entered, moved, deals, clients, money(row[-1])
 
 
 def sales_funnel(ctx: Context, f: ReportFilter = EVERYTHING) -> Funnel:
@@ -198,18 +262,12 @@ def sales_funnel(ctx: Context, f: ReportFilter = EVERYTHING) -> Funnel:
     require_reports(ctx)
     check_filter(f)
     steps = funnel_steps()
-    rows, paid = _funnel_numbers(ctx, f, steps)
-    entered = {step: int(count) for kind, step, count, _ in rows if kind == "entered"}
-    moved = {step: (int(count), int(days or 0)) for kind, step, count, days in rows
-             if kind == "moved"}
-    deals, deal_days = next(((int(c), int(d or 0)) for k, _, c, d in rows if k == "deals"),
-                            (0, 0))
-    clients = next((int(c) for k, _, c, _ in rows if k == "clients"), 0)
+    entered, moved, (deals, deal_days), clients, paid = _funnel_numbers(ctx, f, steps)
     last = len(steps) - 1
     out = []
     for index, step in enumerate(steps):
-        came = entered.get(index, 0)
-        went, days = moved.get(index, (0, 0)) if index < last else (0, 0)
+        came = entered[index]
+        went, days = moved[index] if index < last else (0, 0)
         out.append(FunnelStep(step.code, step.label, came, went,
                               percent(went, came) if index < last else None,
                               average(days, went)))

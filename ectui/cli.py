@@ -11,8 +11,25 @@ from ectui.db import resolve_database_url
 from ectui.errors import UserError
 from ectui.i18n import language_from_env, set_language, t, tn
 
+_APP_OPTIONS = ("--db", "--lang", "--user")  # each takes a value
 
-def _parser() -> argparse.ArgumentParser:
+
+def _opens_the_app(argv: Sequence[str]) -> bool:
+    """Only the options of the app itself: no command, no --help (the everyday start)."""
+    expects_value = False
+    for arg in argv:
+        if expects_value:
+            expects_value = False
+        elif arg in _APP_OPTIONS:
+            expects_value = True
+        elif not arg.startswith(tuple(f"{option}=" for option in _APP_OPTIONS)):
+            return False
+    return not expects_value
+
+
+def _parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The command line; without the commands (their modules and help texts cost a tenth
+    of the app's start-up) when it only opens the app."""
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS: a subcommand's parser must not reset what was given before the subcommand
     # (``ectui --db URL backup FILE``) to its own default.
@@ -22,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ectui", description=t("cli.description"),
                                      parents=[common])
     parser.add_argument("--user", metavar="LOGIN", help=t("cli.user"))
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = commands.add_parser("demo", parents=[common], help=t("cli.demo"),
                                description=t("cli.demo"))
@@ -124,12 +144,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     # group, so every login of a shared base can write them (see ectui/shared.py).
     os.umask(0o007)
     set_language(_language(argv))
-    args = _parser().parse_args(argv)
+    opens_the_app = _opens_the_app(argv)
+    args = _parser(with_commands=not opens_the_app).parse_args(argv)
     db_option = getattr(args, "db", None)
     url = resolve_database_url(db_option)
-    from ectui import cli_admin
-
     try:
+        if opens_the_app:
+            return _open_app(url, args.user)
+        from ectui import cli_admin
+
         if args.command == "demo":
             return _demo(db_option, not args.no_open)
         if args.command == "init":

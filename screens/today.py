@@ -16,10 +16,10 @@ from ectui.i18n import t
 from ectui.services.context import Context
 from ectui.services.task_views import STATE_STYLES, STATE_SYMBOLS
 from ectui.services.today import SectionHeader, TodayItem, today_counts, today_items, today_length
-from screens import changes, task_actions
+from screens import changes
 from screens.db import run_db, run_db_sync
-from screens.forms.field_form import TASKS_CSS
 from screens.reload_on_return import ReloadsOnReturn
+from screens.style_paths import TASKS_CSS
 from screens.task_display import due_text, result_text, state_mark, state_of, task_title
 from screens.task_keys import letter
 from screens.widgets.paged_table import Column, PagedTable
@@ -40,6 +40,14 @@ class TodaySource:
 
     def fetch(self, offset: int, limit: int):
         return today_items(self.context, offset, limit)
+
+
+def _task_actions():
+    # Imported after the first paint (see on_mount), not with the screen: the forms behind
+    # these keys are a fifth of the app's start-up.
+    from screens import task_actions
+
+    return task_actions
 
 
 def legend() -> Text:
@@ -163,6 +171,8 @@ class TodayScreen(ReloadsOnReturn, Screen):
         self.set_interval(60, self.action_refresh)
         # A task another session gave, moved or closed is in the list within seconds.
         changes.subscribe(self, lambda _batch: self.action_refresh(), tables={"task"})
+        # Ready before the first key: the forms load while the user reads the list.
+        self.set_timer(0.3, _task_actions)
 
     def on_notifications_arrived(self, _message) -> None:
         # The toast says «a new task from the head»: the list shows it at the same moment.
@@ -221,7 +231,7 @@ class TodayScreen(ReloadsOnReturn, Screen):
     @on(PagedTable.RowSelected)
     async def _selected(self, event: PagedTable.RowSelected) -> None:
         if isinstance(event.row, TodayItem):
-            await task_actions.open_task(self.app, event.row.row.id, self._changed)
+            await _task_actions().open_task(self.app, event.row.row.id, self._changed)
 
     # ---- actions ----------------------------------------------------------------------
 
@@ -242,23 +252,23 @@ class TodayScreen(ReloadsOnReturn, Screen):
     async def action_log(self) -> None:
         item = self._item()
         if item is not None:
-            await task_actions.log_task(self.app, item.row.id, self._changed)
+            await _task_actions().log_task(self.app, item.row.id, self._changed)
 
     async def action_postpone(self) -> None:
         item = self._item()
         if item is not None:
-            await task_actions.postpone(self.app, item.row.id, self._changed)
+            await _task_actions().postpone(self.app, item.row.id, self._changed)
 
     async def action_reassign(self) -> None:
         item = self._item()
         if item is not None:
-            await task_actions.reassign(self.app, item.row.id, item.row.responsible_id,
+            await _task_actions().reassign(self.app, item.row.id, item.row.responsible_id,
                                         self._changed)
 
     def action_client(self) -> None:
         item = self._item()
         if item is not None:
-            task_actions.open_client(self.app, item.row.organization_id, item.row.contact_id)
+            _task_actions().open_client(self.app, item.row.organization_id, item.row.contact_id)
 
     def action_tree(self) -> None:
         from screens.task_tree import TaskTreeScreen
@@ -275,16 +285,16 @@ class TodayScreen(ReloadsOnReturn, Screen):
 
     async def action_new(self) -> None:
         item = self._item()
-        await task_actions.new_task(
+        await _task_actions().new_task(
             self.app, organization_id=item.row.organization_id if item else None,
             contact_id=item.row.contact_id if item else None, done=self._changed)
 
     async def action_start(self) -> None:
         item = self._item()
-        await task_actions.start_project(self.app, item.row.organization_id if item else None,
+        await _task_actions().start_project(self.app, item.row.organization_id if item else None,
                                          done=self._changed)
 
     async def action_delete(self) -> None:
         item = self._item()
         if item is not None:
-            await task_actions.delete(self.app, item.row.id, item.row.title, self._changed)
+            await _task_actions().delete(self.app, item.row.id, item.row.title, self._changed)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -27,8 +26,8 @@ from ectui.i18n import t
 from screens.forms.entry_picker import EntryPicker
 from screens.forms.record_form import ReferenceField
 from screens.forms.saving import AsksBeforeDiscarding, SavesOffThread
+from screens.style_paths import TASKS_CSS
 
-TASKS_CSS = Path(__file__).resolve().parent.parent / "styles" / "tasks.tcss"
 _ERROR_MARK = "✖"
 
 

@@ -3,6 +3,7 @@ to log what was done and plan the next step."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -103,6 +104,7 @@ class TodayScreen(ReloadsOnReturn, Screen):
 
     CSS_PATH = TASKS_CSS
     _kept_task: int | None = None  # the task under the cursor while the list reloads
+    _now_cache: tuple[float, object] | None = None
     BINDINGS = [
         *letter("d", "log", t("today.key.done")),
         *letter("p", "postpone", t("today.key.postpone")),
@@ -137,8 +139,16 @@ class TodayScreen(ReloadsOnReturn, Screen):
                 Column("type", t("today.col.type"), 16), Column("title", t("today.col.title")),
                 Column("client", t("today.col.client")), Column("path", t("today.col.path"))]
 
+    def _now(self):
+        # Drawing asks for every cell of every line: one reading of the clock per second is
+        # enough for a list whose times have minutes (the clock's zone lookup is not free).
+        moment = time.monotonic()
+        if self._now_cache is None or moment - self._now_cache[0] > 1.0:
+            self._now_cache = (moment, self.app.context.now())
+        return self._now_cache[1]
+
     def _cell(self, item, key: str):
-        now = self.app.context.now()
+        now = self._now()
         if isinstance(item, SectionHeader):
             if key == "state":
                 return state_mark(SECTION_STATES[item.section])
@@ -243,6 +253,7 @@ class TodayScreen(ReloadsOnReturn, Screen):
         # done and gone leaves the cursor where it was, on the next one.
         item = self._item()
         self._kept_task = item.row.id if item is not None else None
+        self._now_cache = None  # the times are read again with the rows
         self.query_one(PagedTable).reload()
         self._update_title()
 

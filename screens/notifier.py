@@ -21,6 +21,7 @@ from screens import changes
 from screens.db import run_db
 
 INTERVAL = 2.0
+FIRST_ROUND_AFTER = 0.5  # seconds after start; a round every INTERVAL after that
 MOST_TOASTS = 3  # a longer backlog (after a weekend) is one line pointing at the inbox
 SEVERITY = {"overdue": "warning", "before": "warning", "start": "warning"}
 
@@ -50,11 +51,17 @@ class Notifier:
         self._busy = False
         self._again = False
         self._first_round = True
+        self.started_at = app.context.now()
 
     def start(self) -> None:
         self.app.set_interval(INTERVAL, self.check, name="notifier")
         changes.subscribe(self.app, lambda _batch: self.app.run_worker(self.check()),
                           tables={"task", "notification"})
+        # The first round (what piled up before the session) and the pruning wait a moment:
+        # at start-up the database and the interpreter are the first list's.
+        self.app.set_timer(FIRST_ROUND_AFTER, self._first_round_and_prune)
+
+    def _first_round_and_prune(self) -> None:
         self.app.run_worker(self.check(), group="notifier", exit_on_error=False)
         self.app.run_worker(self._prune(), group="notifier-prune", exit_on_error=False)
 
@@ -95,7 +102,8 @@ class Notifier:
             self.app.notify(t("notify.backlog", count=len(new)), title=t("notify.title"),
                             severity="warning", timeout=10)
             self.app.bell()
-            return  # no reload: the open screen loaded after they came, as the session began
+            self._tell_screen(new)
+            return
         shown = new[-MOST_TOASTS:]
         for info in shown:
             self.app.notify(notification_text(info, now), title=t("notify.title"),
@@ -104,7 +112,12 @@ class Notifier:
             self.app.notify(t("notify.more", count=len(new) - len(shown)),
                             title=t("notify.title"), timeout=20)
         self.app.bell()
-        if not backlog:
+        self._tell_screen(new)
+
+    def _tell_screen(self, new: list[NotificationInfo]) -> None:
+        # What came before the session began is already in the screen it opened on: no
+        # reload for that (at start-up it loaded the list a third time).
+        if any(info.created_at >= self.started_at for info in new):
             self.app.screen.post_message(NotificationsArrived(new))
 
     def show_count(self, unread: int) -> None:

@@ -14,6 +14,7 @@ from screens.changes import ChangeFeed
 from screens.db import run_db
 
 RIGHTS_TABLES = {"employee", "role", "department"}
+START_QUIET = 1.0  # seconds after start before background housekeeping
 
 
 async def start(app: App) -> None:
@@ -27,7 +28,10 @@ async def start(app: App) -> None:
     app.changes = feed
     feed.subscribe(app, lambda _batch: app.run_worker(reload_rights(app), group="rights"),
                    tables=RIGHTS_TABLES)
-    app.run_worker(_prune(app), group="prune", exit_on_error=False)
+    # Housekeeping waits until the first screen has its rows: at start-up the database and
+    # the interpreter are the first list's.
+    app.set_timer(START_QUIET, lambda: app.run_worker(_prune(app), group="prune",
+                                                      exit_on_error=False))
 
 
 async def _prune(app: App) -> None:

@@ -1,11 +1,16 @@
-"""Textual 8's Footer keeps every key it ever showed: a workaround (benchmarks/RESULTS.md).
+"""Two workarounds for Textual 8's Footer (benchmarks/RESULTS.md): it keeps every key it
+ever showed, and it rebuilds all its keys whenever a screen refreshes its bindings.
 
-Each ``FooterKey`` is bound to ``Footer.compact`` with ``data_bind``, which adds a watcher to
-the footer's list; Textual drops a watcher only when ``compact`` changes, which it never
-does. The footer recomposes whenever the bindings change (typing in the Directory does, at
-every keystroke), so every screen's footer grew by twenty keys per keystroke, each with its
-styles and caches: 174 keystrokes in the benchmark ended at 472 MB. Before the footer
-composes its new keys, the watchers of keys no longer in the DOM are dropped.
+1. Each ``FooterKey`` is bound to ``Footer.compact`` with ``data_bind``, which adds a watcher
+   to the footer's list; Textual drops a watcher only when ``compact`` changes, which it never
+   does. The footer recomposes whenever the bindings change (typing in the Directory did, at
+   every keystroke), so every screen's footer grew by twenty keys per keystroke, each with its
+   styles and caches: 174 keystrokes in the benchmark ended at 472 MB. Before the footer
+   composes its new keys, the watchers of keys no longer in the DOM are dropped.
+2. A screen refreshes its bindings when the highlighted row changes (a key may be greyed for
+   one row and not another); the footer then built and styled twenty new keys even when
+   nothing it shows had changed: ~0.1 s of the UI thread per keystroke in the Directory at
+   full size, delaying the list's paint. It now recomposes only when what it shows changed.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 from textual.widgets import Footer
 
 _MARK = "_ectui_prunes_watchers"
+_SHOWN = "_ectui_shown_bindings"
 
 
 def _prune(footer: Footer) -> None:
@@ -21,15 +27,34 @@ def _prune(footer: Footer) -> None:
                       if node is footer or node.is_attached]
 
 
+def _shown(screen) -> tuple:
+    """What the footer would show for ``screen``: each key, its text, and whether enabled."""
+    return tuple((key, binding.key, binding.description, binding.action, binding.show,
+                  enabled, tooltip, getattr(binding.group, "description", None))
+                 for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items())
+
+
 def install() -> None:
-    """Make ``Footer.compose`` drop the watchers of removed keys first (idempotent)."""
+    """Patch ``Footer`` with both workarounds (idempotent)."""
     if getattr(Footer.compose, _MARK, False):
         return
-    original = Footer.compose
+    original_compose = Footer.compose
+    original_changed = Footer.bindings_changed
 
     def compose(self: Footer):
         _prune(self)
-        return original(self)
+        return original_compose(self)
+
+    def bindings_changed(self: Footer, screen) -> None:
+        will_recompose = (screen.app.app_focus and self.is_attached
+                          and screen is self.screen)
+        if will_recompose:
+            shown = _shown(screen)
+            if self._bindings_ready and getattr(self, _SHOWN, None) == shown:
+                return  # the same keys, the same way: nothing to redraw
+            setattr(self, _SHOWN, shown)
+        original_changed(self, screen)
 
     setattr(compose, _MARK, True)
     Footer.compose = compose  # type: ignore[method-assign]
+    Footer.bindings_changed = bindings_changed  # type: ignore[method-assign]

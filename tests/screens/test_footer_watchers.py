@@ -11,12 +11,16 @@ from screens.widgets.footer_watchers import install
 
 class _FooterApp(App[None]):
     BINDINGS = [Binding("f2", "noop", "Two"), Binding("f3", "noop", "Three")]
+    three_enabled = True  # greyed and back, as a key is for one row of a list and not another
 
     def compose(self) -> ComposeResult:
         yield Footer()
 
     def action_noop(self) -> None:
         pass
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        return True if self.three_enabled else None
 
 
 def _watchers(footer: Footer) -> int:
@@ -29,7 +33,8 @@ async def test_recomposing_the_footer_does_not_pile_up_its_old_keys():
     async with app.run_test() as pilot:
         footer = app.query_one(Footer)
         await pilot.pause()
-        for _ in range(10):  # as typing in the Directory does at every keystroke
+        for _ in range(10):  # as moving through a list of clients may
+            app.three_enabled = not app.three_enabled
             app.screen.refresh_bindings()
             await pilot.pause()
             await pilot.pause()
@@ -37,3 +42,22 @@ async def test_recomposing_the_footer_does_not_pile_up_its_old_keys():
         assert shown > 0
         # Only the keys on screen are watched (a few extra of the last round at most).
         assert _watchers(footer) <= 2 * shown
+
+
+async def test_the_footer_is_rebuilt_only_when_what_it_shows_changed():
+    install()
+    app = _FooterApp()
+    async with app.run_test() as pilot:
+        footer = app.query_one(Footer)
+        await pilot.pause()
+        keys = list(footer.children)
+        for _ in range(5):  # a new row highlighted, the same keys allowed
+            app.screen.refresh_bindings()
+            await pilot.pause()
+        assert list(footer.children) == keys  # the very same widgets: nothing rebuilt
+        app.three_enabled = False
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
+        assert list(footer.children) != keys
+        assert any(key.has_class("-disabled") for key in footer.children)

@@ -90,9 +90,14 @@ def _open_app(url: str, user: str | None) -> int:
     from ectui.session import open_session
 
     session = open_session(url, user=user)
-    from screens.app import run_app  # the only place the domain reaches for the UI
+    # The only place the domain reaches for the UI. Today's first rows are read while the
+    # App is imported (screens/first_page.py).
+    from screens.first_page import FirstPage
 
-    run_app(session)
+    first_page = FirstPage(session.context)
+    from screens.app import run_app
+
+    run_app(session, first_page)
     return 0
 
 

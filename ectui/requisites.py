@@ -8,9 +8,7 @@ generators use the ``complete_*`` functions to make valid numbers.
 from __future__ import annotations
 
 import re
-
-from stdnum.ru import inn as _stdnum_inn
-from stdnum.ru import ogrn as _stdnum_ogrn
+from functools import cache
 
 __all__ = [
     "account_key",
@@ -42,6 +40,14 @@ def is_digits(value: str, length: int | None = None) -> bool:
     return ok and (length is None or len(value) == length)
 
 
+@cache
+def _stdnum(module: str):
+    # Imported on first use: stdnum.util imports pydoc and ssl, ~10 ms of every start-up.
+    from importlib import import_module
+
+    return import_module(f"stdnum.ru.{module}")
+
+
 # --- INN -------------------------------------------------------------------------------
 
 
@@ -49,15 +55,15 @@ def inn_is_valid(digits: str) -> bool:
     """A 10-digit organization INN or a 12-digit personal INN with correct check digits."""
     if not (is_digits(digits, 10) or is_digits(digits, 12)):
         return False
-    return _stdnum_inn.is_valid(digits)
+    return _stdnum("inn").is_valid(digits)
 
 
 def complete_inn(first_digits: str) -> str:
     """9 digits → the valid 10-digit organization INN; 10 → the valid 12-digit personal INN."""
     if is_digits(first_digits, 9):
-        return first_digits + _stdnum_inn.calc_company_check_digit(first_digits)
+        return first_digits + _stdnum("inn").calc_company_check_digit(first_digits)
     if is_digits(first_digits, 10):
-        return first_digits + _stdnum_inn.calc_personal_check_digits(first_digits)
+        return first_digits + _stdnum("inn").calc_personal_check_digits(first_digits)
     raise ValueError(f"complete_inn needs 9 or 10 digits, got {first_digits!r}")
 
 
@@ -83,7 +89,7 @@ def ogrn_is_valid(digits: str) -> bool:
     if not _ogrn_first_digit_ok(digits):
         return False
     if len(digits) == 13:
-        return _stdnum_ogrn.is_valid(digits)
+        return _stdnum("ogrn").is_valid(digits)
     return digits[-1] == _ogrn_check_digit(digits[:-1])
 
 

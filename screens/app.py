@@ -47,9 +47,10 @@ class EctuiApp(App[None]):
         Binding("shift+tab", "app.focus_previous", show=False, priority=True),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, first_page=None) -> None:
         super().__init__()
         self.session = session
+        self.first_page = first_page  # screens.first_page.FirstPage, read ahead for Today
         self.started_at = time.perf_counter()
         self.title = t("app.title")
         self.sub_title = f"{session.actor.name} · {session.url.split('@')[-1]}"
@@ -169,5 +170,5 @@ class EctuiApp(App[None]):
             self.notify(t("error.unexpected", error=error), severity="error", timeout=12)
 
 
-def run_app(session: Session) -> None:
-    EctuiApp(session).run()
+def run_app(session: Session, first_page=None) -> None:
+    EctuiApp(session, first_page).run()

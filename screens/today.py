@@ -4,7 +4,7 @@ to log what was done and plan the next step."""
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual import on, work
@@ -19,6 +19,7 @@ from ectui.services.task_views import STATE_STYLES, STATE_SYMBOLS
 from ectui.services.today import SectionHeader, TodayItem, today_counts, today_items, today_length
 from screens import changes
 from screens.db import run_db, run_db_sync
+from screens.first_page import FirstPage
 from screens.reload_on_return import ReloadsOnReturn
 from screens.style_paths import TASKS_CSS
 from screens.task_display import due_text, result_text, state_mark, state_of, task_title
@@ -35,11 +36,15 @@ class TodaySource:
     """The Today list, read page by page in the table's worker threads."""
 
     context: Context
+    ahead: FirstPage | None = field(default=None, compare=False)  # read as the app started
 
     def count(self) -> int:
         return today_length(self.context)
 
     def fetch(self, offset: int, limit: int):
+        if self.ahead is not None and \
+                (rows := self.ahead.take(self.context, offset, limit)) is not None:
+            return rows
         return today_items(self.context, offset, limit)
 
 
@@ -174,7 +179,8 @@ class TodayScreen(ReloadsOnReturn, Screen):
         return "bold" if isinstance(item, SectionHeader) else ""
 
     def on_mount(self) -> None:
-        self.query_one(PagedTable).set_source(TodaySource(self.app.context))
+        self.query_one(PagedTable).set_source(
+            TodaySource(self.app.context, getattr(self.app, "first_page", None)))
         self.query_one(PagedTable).focus()
         self._update_title()
         # Time moves on: what was due at 15:00 is overdue at 15:01.

@@ -1,0 +1,48 @@
+"""Today's first rows, read while the UI is still being imported (start-up time).
+
+Importing Textual and the screens takes longer than Today's query; started together, the
+rows are there when the list mounts instead of being asked for only then. This module
+imports no Textual: the command line starts it before it imports the App.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import Future
+
+LIMIT = 200  # a PagedTable's page
+
+
+class FirstPage:
+    """Reads rows 0..LIMIT of the employee's Today list on a thread of its own, at once."""
+
+    def __init__(self, context, limit: int = LIMIT) -> None:
+        self.context = context
+        self.limit = limit
+        self._rows: Future = Future()
+        self._taken = False
+        threading.Thread(target=self._read, name="ectui-first-page", daemon=True).start()
+
+    def _read(self) -> None:
+        from ectui.db import database
+        from ectui.services.today import today_items
+
+        try:
+            database.connect(reuse_if_open=True)
+            try:
+                self._rows.set_result(today_items(self.context, 0, self.limit))
+            finally:
+                database.close()
+        except BaseException as error:  # the list then reads its rows itself
+            self._rows.set_exception(error)
+
+    def take(self, context, offset: int, limit: int):
+        """The rows, if this read is the one they answer and they were not taken yet;
+        else None (the caller reads them itself)."""
+        if self._taken or context is not self.context or offset != 0 or limit != self.limit:
+            return None
+        self._taken = True
+        try:
+            return self._rows.result()
+        except Exception:
+            return None

@@ -166,12 +166,12 @@ class DirectoryScreen(ReloadsOnReturn, ExplainsRefusedKeys, Screen):
     @on(PagedTable.Loaded)
     def _show_count(self, event: PagedTable.Loaded) -> None:
         self.query_one("#directory-count", Label).update(
-            tn("count.found", event.row_count))
+            tn("count.found", event.row_count), layout=False)
 
     @on(PagedTable.FirstPage)
     def _show_first_page(self, event: PagedTable.FirstPage) -> None:
         self.query_one("#directory-count", Label).update(
-            tn("count.found_at_least", event.rows_known))
+            tn("count.found_at_least", event.rows_known), layout=False)
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:

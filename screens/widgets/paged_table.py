@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol, TypeVar
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events, on, work
@@ -273,7 +274,8 @@ class PagedTable(ScrollView, can_focus=True):
         self._row_count = 0
         self._loaded = False
         self.set_reactive(PagedTable.cursor_row, 0)
-        self.virtual_size = Size(self._min_width(), 1)
+        # The virtual size stays until the new rows come: shrinking it now and growing it
+        # then showed and hid the scroll bar, a layout of the whole screen per keystroke.
         if self.is_mounted:
             self.scroll_to(y=0, animate=False, force=True)
         self._start_count()
@@ -584,7 +586,16 @@ class PagedTable(ScrollView, can_focus=True):
         else:
             if self._row_style is not None and (row_style := self._row_style(row)):
                 style += Style.parse(row_style)
-            line = self._join_cells([self._cell_text(row, c.key) for c in self._columns])
+            values = [self._cell(row, c.key) for c in self._columns]
+            if index == self.cursor_row:
+                style += self.get_component_rich_style("paged-table--cursor")
+            if all(type(value) is str for value in values):
+                # Plain text, the usual case: one segment, no rich.Text to build and render
+                # per cell (a screen of lines was ~20 ms of every keystroke's paint).
+                return Strip([Segment(set_cell_size(self._join_plain(values), width), style)],
+                             width)
+            line = self._join_cells([self._as_text(value) for value in values])
+            return self._strip(line, style, width)
         if index == self.cursor_row:
             style += self.get_component_rich_style("paged-table--cursor")
         return self._strip(line, style, width)
@@ -609,14 +620,25 @@ class PagedTable(ScrollView, can_focus=True):
         line.stylize_before(style)
         return Strip(line.render(self.app.console), width)
 
-    def _cell_text(self, row: Row, key: str) -> Text:
-        value = self._cell(row, key)
+    def _as_text(self, value: str | Text) -> Text:
         if isinstance(value, Text):
             if any(ord(char) < 32 or char == "\x7f" for char in value.plain):
                 value = value.copy()
                 value.plain = value.plain.translate(_CONTROL_TO_SPACE)  # same length: spans kept
             return value
         return Text(str(value).translate(_CONTROL_TO_SPACE))
+
+    def _join_plain(self, values: list[str]) -> str:
+        """The cells of a line of plain text, fitted to their columns, as one string."""
+        parts = [" " * _PAD]
+        for column, value, width in zip(self._columns, values, self._column_widths(),
+                                        strict=False):
+            if not width:
+                continue  # hidden: the terminal is too narrow for it
+            if len(parts) > 1:
+                parts.append(" " * _GAP)
+            parts.append(_fit_plain(value.translate(_CONTROL_TO_SPACE), width, column.align))
+        return "".join(parts)
 
     def _join_cells(self, texts: list[Text]) -> Text:
         line = Text(" " * _PAD)
@@ -671,6 +693,14 @@ class PagedTable(ScrollView, can_focus=True):
                 extra -= 1
         self._widths_cache = (width, widths)
         return widths
+
+
+def _fit_plain(value: str, width: int, align: str) -> str:
+    """`value` cut with «…» or padded to exactly `width` cells (as `_fit`, for a str)."""
+    if cell_len(value) > width:
+        value = set_cell_size(value, width - 1).rstrip() + _PLACEHOLDER
+    padding = " " * (width - cell_len(value))
+    return padding + value if align == "right" else value + padding
 
 
 def _fit(text: Text, width: int, align: str) -> Text:

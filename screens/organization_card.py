@@ -15,13 +15,14 @@ from ectui.services.cards import OrganizationCard, organization_card
 from screens import actions, changes, sales_cards, service_cards, task_cards
 from screens.db import run_db
 from screens.refused_keys import ExplainsRefusedKeys
+from screens.reload_on_return import ReloadsOnReturn
 from screens.widgets.field_grid import field_grid
 from screens.widgets.narrow import StacksWhenNarrow
 
 SECTIONS = ("main", "contacts", "addresses", "requisites", "notes")
 
 
-class OrganizationCardScreen(StacksWhenNarrow, ExplainsRefusedKeys, Screen):
+class OrganizationCardScreen(ReloadsOnReturn, StacksWhenNarrow, ExplainsRefusedKeys, Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", t("key.back")),
         Binding("f4", "edit", t("key.edit")),
@@ -127,7 +128,7 @@ class OrganizationCardScreen(StacksWhenNarrow, ExplainsRefusedKeys, Screen):
     def _reload(self, _result=None) -> None:
         self.load()
 
-    def on_screen_resume(self) -> None:
+    def reload_on_return(self) -> None:
         self.load()
 
     async def action_edit(self) -> None:

@@ -57,3 +57,22 @@ async def test_the_directory_loads_once_as_it_opens_and_again_after_a_card(sqlit
         await wait_until(pilot, lambda: isinstance(app.screen, OrganizationCardScreen))
         await pilot.press("escape")
         await wait_until(pilot, lambda: loads.count("organizations") == 2)  # back: reloaded
+
+
+async def test_a_card_reads_its_organization_once_as_it_opens(sqlite_only_url, monkeypatch):
+    import screens.organization_card as card_screen
+    from screens.organization_card import OrganizationCardScreen
+
+    session = open_session(sqlite_only_url, login="kim", clock=FixedClock(NOW))
+    org_id = save_organization(session.context, {"name": "ООО «Ромашка»"})
+    reads = []
+    original = card_screen.organization_card
+    monkeypatch.setattr(card_screen, "organization_card",
+                        lambda *args: reads.append(args[0]) or original(*args))
+    app = EctuiApp(session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(OrganizationCardScreen(org_id))
+        await wait_until(pilot, lambda: isinstance(app.screen, OrganizationCardScreen)
+                         and app.screen.card is not None)
+        await pilot.pause(0.3)
+        assert reads == [org_id]  # not a second time as the screen first shows

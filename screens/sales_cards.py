@@ -63,9 +63,16 @@ class ChainTable(DataTable):
         await open_chain_row(self.screen, self, event.cursor_row)
 
 
-async def show_documents(screen: Screen, organization_id: int) -> None:
-    """Mount (or refresh) the chain under the card's side column."""
-    rows = await run_db(client_chain, organization_id, screen.app.context.actor)
+def read_documents(actor, organization_id: int):
+    """What `show_documents` shows; on a database thread (the card reads it with the rest)."""
+    return client_chain(organization_id, actor)
+
+
+async def show_documents(screen: Screen, organization_id: int, rows=None) -> None:
+    """Mount (or refresh) the chain under the card's side column; ``rows``: what
+    `read_documents` returned, when the caller has read it already."""
+    if rows is None:
+        rows = await run_db(read_documents, screen.app.context.actor, organization_id)
     found = screen.query(f"#{CHAIN_ID}")
     if found:
         table = found.first(ChainTable)

@@ -121,16 +121,29 @@ def _installed_cells(row: InstalledRow, today) -> tuple:
             warranty_text(row.warranty_state, row.warranty_until), contract)
 
 
-async def show_service(screen: Screen, org_id: int) -> None:
-    """Mount (or refresh) the installed base and the requests in the card's side column."""
+def read_service(actor, org_id: int, now):
+    """What `show_service` shows, or None where the actor may not see it; on a database
+    thread (the card reads it with the rest)."""
+    try:
+        return (installed_base.installed_items(actor, org_id, now.date()),
+                client_requests(actor, org_id, now), minutes_per_day())
+    except UserError:
+        return None  # the card itself says what is wrong; the service blocks just stay away
+
+
+_UNREAD = object()
+
+
+async def show_service(screen: Screen, org_id: int, read=_UNREAD) -> None:
+    """Mount (or refresh) the installed base and the requests in the card's side column;
+    ``read``: what `read_service` returned, when the caller has read it already."""
     ctx = screen.app.context
     now = ctx.now()
-    try:
-        items = await run_db(installed_base.installed_items, ctx.actor, org_id, now.date())
-        reqs = await run_db(client_requests, ctx.actor, org_id, now)
-        per_day = await run_db(minutes_per_day)
-    except UserError:
-        return  # the card itself says what is wrong; the service blocks just stay away
+    if read is _UNREAD:
+        read = await run_db(read_service, ctx.actor, org_id, now)
+    if read is None:
+        return
+    items, reqs, per_day = read
     side = screen.query("#card-side")
     if not side:
         return

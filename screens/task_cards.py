@@ -14,13 +14,25 @@ from screens.task_display import due_text, state_mark, state_of
 NEXT_CONTACT_ID = "card-next-contact"
 
 
+_UNREAD = object()
+
+
+def read_next_contact(organization_id: int | None, contact_id: int | None = None):
+    """What `show_next_contact` shows; on a database thread (the card reads it with the rest)."""
+    if not organization_id and not contact_id:
+        return None
+    return next_contact(organization_id, contact_id)
+
+
 async def show_next_contact(screen: Screen, organization_id: int | None,
-                            contact_id: int | None = None) -> None:
+                            contact_id: int | None = None, read=_UNREAD) -> None:
     """Put «Следующий контакт: ● пт 27.11 Телефонный звонок» under the card's title, or
-    «не запланирован» with the key that plans one."""
+    «не запланирован» with the key that plans one. ``read``: `read_next_contact`'s result,
+    when the caller has read it already."""
     if not organization_id and not contact_id:
         return
-    row = await run_db(next_contact, organization_id, contact_id)
+    row = (await run_db(read_next_contact, organization_id, contact_id)
+           if read is _UNREAD else read)
     now = screen.app.context.now()
     text = Text(t("card.next_contact") + " ", style="bold")
     if row is None:

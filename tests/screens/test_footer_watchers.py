@@ -61,3 +61,27 @@ async def test_the_footer_is_rebuilt_only_when_what_it_shows_changed():
         await pilot.pause()
         assert list(footer.children) != keys
         assert any(key.has_class("-disabled") for key in footer.children)
+
+
+async def test_new_keys_are_styled_once_and_look_as_textual_styles_them():
+    from textual.widgets._footer import FooterKey
+
+    install()
+    app = _FooterApp()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        restyled = []
+        original = app.update_styles
+        app.update_styles = lambda node=None, animate=True: (  # type: ignore[method-assign]
+            restyled.append(node), original(node, animate))
+        app.three_enabled = False
+        app.screen.refresh_bindings()
+        for _ in range(3):
+            await pilot.pause()
+        keys = list(app.query(FooterKey))
+        assert keys and not any(node in keys for node in restyled)  # none restyled on its own
+        # As Textual would show them: the bound keys not compact, the palette key compact.
+        palette = [key for key in keys if key.has_class("-command-palette")]
+        assert palette and palette[0].has_class("-compact")
+        assert palette[0].styles.padding.right == 1
+        assert not any(key.has_class("-compact") for key in keys if key not in palette)

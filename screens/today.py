@@ -180,7 +180,7 @@ class TodayScreen(ReloadsOnReturn, Screen):
 
     def on_mount(self) -> None:
         self.query_one(PagedTable).set_source(
-            TodaySource(self.app.context, getattr(self.app, "first_page", None)))
+            TodaySource(self.app.context, self.app.first_page))
         self.query_one(PagedTable).focus()
         self._update_title()
         # Time moves on: what was due at 15:00 is overdue at 15:01.

@@ -579,26 +579,21 @@ class PagedTable(ScrollView, can_focus=True):
             return self._render_beyond_rows(index, width)
         style = self.rich_style
         row = self._row_for_display(index)
-        if row is _MISSING or row is _OUTSIDE:
-            text = Text(_PLACEHOLDER if row is _MISSING else "")
-            text.stylize(self.get_component_rich_style("paged-table--placeholder"))
-            line = self._join_cells([text])
-        else:
-            if self._row_style is not None and (row_style := self._row_style(row)):
-                style += Style.parse(row_style)
-            values = [self._cell(row, c.key) for c in self._columns]
-            if index == self.cursor_row:
-                style += self.get_component_rich_style("paged-table--cursor")
-            if all(type(value) is str for value in values):
-                # Plain text, the usual case: one segment, no rich.Text to build and render
-                # per cell (a screen of lines was ~20 ms of every keystroke's paint).
-                return Strip([Segment(set_cell_size(self._join_plain(values), width), style)],
-                             width)
-            line = self._join_cells([self._as_text(value) for value in values])
-            return self._strip(line, style, width)
+        arrived = row is not _MISSING and row is not _OUTSIDE
+        if arrived and self._row_style is not None and (row_style := self._row_style(row)):
+            style += Style.parse(row_style)
         if index == self.cursor_row:
             style += self.get_component_rich_style("paged-table--cursor")
-        return self._strip(line, style, width)
+        if not arrived:
+            text = Text(_PLACEHOLDER if row is _MISSING else "")
+            text.stylize(self.get_component_rich_style("paged-table--placeholder"))
+            return self._strip(self._join_cells([text]), style, width)
+        values = [self._cell(row, c.key) for c in self._columns]
+        if all(type(value) is str for value in values):
+            # Plain text, the usual case: one segment, no rich.Text to build and render per
+            # cell (a screen of lines was ~20 ms of every keystroke's paint).
+            return Strip([Segment(set_cell_size(self._join_plain(values), width), style)], width)
+        return self._strip(self._join_cells([self._as_text(v) for v in values]), style, width)
 
     def _render_beyond_rows(self, index: int, width: int) -> Strip:
         text = ""

@@ -1,7 +1,8 @@
 """Today's first rows, read while the UI is still being imported (start-up time).
 
 Importing Textual and the screens takes longer than Today's query; started together, the
-rows are there when the list mounts instead of being asked for only then. This module
+rows are there when the list mounts instead of being asked for only then, and the list
+takes them as it mounts (``ready``), so they are in the screen's first frame. This module
 imports no Textual: the command line starts it before it imports the App.
 """
 
@@ -14,7 +15,8 @@ LIMIT = 200  # a PagedTable's page
 
 
 class FirstPage:
-    """Reads rows 0..LIMIT of the employee's Today list on a thread of its own, at once."""
+    """Reads rows 0..LIMIT of the employee's Today list on a thread of its own, at once,
+    and the list's length: what the list's count worker would read."""
 
     def __init__(self, context, limit: int = LIMIT) -> None:
         self.context = context
@@ -25,12 +27,15 @@ class FirstPage:
 
     def _read(self) -> None:
         from ectui.db import database
-        from ectui.services.today import today_items
+        from ectui.services.today import today_items, today_length
 
         try:
             database.connect(reuse_if_open=True)
             try:
-                self._rows.set_result(today_items(self.context, 0, self.limit))
+                rows = today_items(self.context, 0, self.limit)
+                # A shorter page is the whole list (as PagedTable counts it).
+                length = len(rows) if len(rows) < self.limit else today_length(self.context)
+                self._rows.set_result((rows, length))
             finally:
                 database.close()
         except BaseException as error:  # the list then reads its rows itself
@@ -38,8 +43,20 @@ class FirstPage:
 
     def take(self, context, offset: int, limit: int):
         """The rows, if this read is the one they answer and they were not taken yet;
-        else None (the caller reads them itself)."""
+        else None (the caller reads them itself). Waits for the read to finish."""
         if self._taken or context is not self.context or offset != 0 or limit != self.limit:
+            return None
+        self._taken = True
+        try:
+            return self._rows.result()[0]
+        except Exception:
+            return None
+
+    def ready(self, context, offset: int, limit: int):
+        """``(rows, length)`` as ``take`` gives the rows, but only if they are already read:
+        None at once otherwise (nothing is taken then)."""
+        if not self._rows.done() or self._taken or context is not self.context \
+                or offset != 0 or limit != self.limit:
             return None
         self._taken = True
         try:

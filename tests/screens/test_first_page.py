@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from ectui.services import tasks
 from ectui.services.task_types import type_id_for_code
-from ectui.services.today import today_items
+from ectui.services.today import today_items, today_length
 from ectui.session import open_session
 from screens.app import EctuiApp
 from screens.first_page import FirstPage
@@ -35,15 +37,72 @@ def test_the_rows_read_ahead_are_todays_and_are_given_once(office):
     assert ahead.take(office.kim, 0, 200) is None  # a reload reads the database again
 
 
+def test_the_rows_ready_come_with_the_lists_length_and_never_wait(office):
+    for title in ("Позвонить Смирнову", "Позвонить Петрову", "Позвонить Сидорову"):
+        tasks.create_task(office.kim, call(office, title))
+    whole = FirstPage(office.kim)
+    whole._rows.result(timeout=10)
+    assert whole.ready(office.head, 0, 200) is None  # another person's list
+    assert whole.ready(office.kim, 0, 200) == (today_items(office.kim, 0, 200),
+                                                 today_length(office.kim))
+    assert whole.ready(office.kim, 0, 200) is None  # given once
+    assert whole.take(office.kim, 0, 200) is None
+    # A full page may be only the start of the list: its length is counted, as the list's
+    # count worker would.
+    start = FirstPage(office.kim, limit=2)
+    start._rows.result(timeout=10)
+    rows, length = start.ready(office.kim, 0, 2)
+    assert rows == today_items(office.kim, 0, 2)
+    assert length == today_length(office.kim) > 2
+
+
+def test_rows_not_read_yet_are_not_ready_and_stay_for_the_list(office, monkeypatch):
+    release = threading.Event()
+    original = FirstPage._read
+    monkeypatch.setattr(FirstPage, "_read", lambda self: (release.wait(10), original(self)))
+    tasks.create_task(office.kim, call(office, "Позвонить Смирнову"))
+    ahead = FirstPage(office.kim)
+    assert ahead.ready(office.kim, 0, 200) is None  # does not wait
+    release.set()
+    assert ahead.take(office.kim, 0, 200) == today_items(office.kim, 0, 200)  # waits
+
+
 async def test_today_shows_the_rows_read_ahead_without_asking_again(
         office, sqlite_only_url, clock, monkeypatch):
     tasks.create_task(office.kim, call(office, "Позвонить Смирнову"))
     session = open_session(sqlite_only_url, login="kim", clock=clock)
     ahead = FirstPage(session.context)
+    ahead._rows.result(timeout=10)  # read before the list mounts, as at a real start
     asked = []
-    original = TodaySource.fetch
-    monkeypatch.setattr(TodaySource, "fetch", lambda self, offset, limit: (
-        asked.append((offset, limit, self.ahead._taken)), original(self, offset, limit))[1])
+    monkeypatch.setattr(TodaySource, "fetch", lambda self, offset, limit: asked.append(
+        ("fetch", offset, limit)) or today_items(self.context, offset, limit))
+    monkeypatch.setattr(TodaySource, "count", lambda self: asked.append(("count",))
+                        or today_length(self.context))
+    app = EctuiApp(session, ahead)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: "Позвонить Смирнову" in screen_text(app))
+        await app.workers.wait_for_complete()
+    assert asked == []  # the list took the rows as it mounted: no worker asked for them
+    assert ahead._taken
+
+
+async def test_today_waits_for_rows_still_being_read_ahead(
+        office, sqlite_only_url, clock, monkeypatch):
+    tasks.create_task(office.kim, call(office, "Позвонить Смирнову"))
+    session = open_session(sqlite_only_url, login="kim", clock=clock)
+    release = threading.Event()
+    read = FirstPage._read
+    monkeypatch.setattr(FirstPage, "_read", lambda self: (release.wait(10), read(self)))
+    ahead = FirstPage(session.context)
+    asked = []
+    fetch = TodaySource.fetch
+
+    def fetch_once_mounted(self, offset, limit):
+        asked.append((offset, limit, self.ahead._taken))
+        release.set()  # the read ahead finishes only now that the list has asked
+        return fetch(self, offset, limit)
+
+    monkeypatch.setattr(TodaySource, "fetch", fetch_once_mounted)
     app = EctuiApp(session, ahead)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: "Позвонить Смирнову" in screen_text(app))

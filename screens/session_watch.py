@@ -20,12 +20,14 @@ START_QUIET = 1.0  # seconds after start before background housekeeping
 async def start(app: App) -> None:
     """Start the app's change feed; rights are reloaded when employees or roles change."""
     feed = ChangeFeed(app, app.context.origin)
+    # Before it has started: the start screen may mount meanwhile and subscribes to it.
+    app.changes = feed
     try:
         await feed.start()
     except Exception as error:
+        app.changes = None
         app.report_error(error)
         return
-    app.changes = feed
     feed.subscribe(app, lambda _batch: app.run_worker(reload_rights(app), group="rights"),
                    tables=RIGHTS_TABLES)
     # Housekeeping waits until the first screen has its rows: at start-up the database and

@@ -11,14 +11,17 @@ the ``task`` table seen by the change feed starts a round at once.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import App
 from textual.message import Message
 
 from ectui.i18n import t
-from ectui.services import inbox
-from ectui.services.inbox import NotificationInfo, notification_text
 from screens import changes
 from screens.db import run_db
+
+if TYPE_CHECKING:
+    from ectui.services.inbox import NotificationInfo
 
 INTERVAL = 2.0
 FIRST_ROUND_AFTER = 0.5  # seconds after start; a round every INTERVAL after that
@@ -26,7 +29,16 @@ MOST_TOASTS = 3  # a longer backlog (after a weekend) is one line pointing at th
 SEVERITY = {"overdue": "warning", "before": "warning", "start": "warning"}
 
 
+def _inbox():
+    # Imported at the first round, not as the App mounts: the inbox and the reminder
+    # services it imports held back the first frame by ~10 ms (start-up time).
+    from ectui.services import inbox
+
+    return inbox
+
+
 def _round(ctx, session: str) -> tuple[list[NotificationInfo], int]:
+    inbox = _inbox()
     inbox.collect(ctx)
     return inbox.take_new(ctx, session), inbox.unread_count(ctx)
 
@@ -67,7 +79,7 @@ class Notifier:
 
     async def _prune(self) -> None:
         try:
-            await run_db(inbox.prune_read, self.app.context.now())
+            await run_db(_inbox().prune_read, self.app.context.now())
         except Exception as error:  # a read-only session still shows its notifications
             self.app.log.warning(f"inbox not pruned: {error!r}")
 
@@ -106,7 +118,7 @@ class Notifier:
             return
         shown = new[-MOST_TOASTS:]
         for info in shown:
-            self.app.notify(notification_text(info, now), title=t("notify.title"),
+            self.app.notify(_inbox().notification_text(info, now), title=t("notify.title"),
                             severity=SEVERITY.get(info.kind, "information"), timeout=20)
         if len(new) > len(shown):
             self.app.notify(t("notify.more", count=len(new) - len(shown)),
@@ -134,7 +146,7 @@ class Notifier:
     async def refresh_count(self) -> None:
         """After the inbox changed something: the count at once, not at the next round."""
         try:
-            self.show_count(await run_db(inbox.unread_count, self.app.context))
+            self.show_count(await run_db(_inbox().unread_count, self.app.context))
         except Exception as error:
             self.app.log.warning(f"notifier: {error!r}")
 

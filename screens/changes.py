@@ -57,9 +57,13 @@ class ChangeFeed:
         self._stop = threading.Event()
         self._listener: threading.Thread | None = None
 
-    async def start(self) -> None:
-        """Watch from now on (what is already in the log is not news)."""
-        await run_db(self.cursor.start)
+    async def start(self, cursor: ChangeCursor | None = None) -> None:
+        """Watch from now on (what is already in the log is not news); ``cursor``: this
+        session's, started already (as the App was imported, screens/first_page.py)."""
+        if cursor is None:
+            await run_db(self.cursor.start)
+        else:
+            self.cursor = cursor
         interval = SQLITE_INTERVAL if is_sqlite() else POSTGRES_INTERVAL
         self.app.set_interval(interval, self.poll, name="change-feed")
         if not is_sqlite():

@@ -2,7 +2,9 @@
 
 Importing Textual and the screens takes longer than Today's query; started together, the
 rows are there when the list mounts instead of being asked for only then, and the list
-takes them as it mounts (``ready``), so they are in the screen's first frame. This module
+takes them as it mounts (``ready``), so they are in the screen's first frame. Where the
+change log stands is read first, for the App's change feed (``cursor``): the App's mount,
+which holds back the first frame, then has no database thread to wait for. This module
 imports no Textual: the command line starts it before it imports the App.
 """
 
@@ -23,23 +25,40 @@ class FirstPage:
         self.limit = limit
         self._rows: Future = Future()
         self._taken = False
+        self.cursor: Future = Future()
+        """A started ``ectui.services.changes.ChangeCursor`` of this session."""
         threading.Thread(target=self._read, name="ectui-first-page", daemon=True).start()
 
     def _read(self) -> None:
         from ectui.db import database
-        from ectui.services.today import today_items, today_length
 
         try:
             database.connect(reuse_if_open=True)
-            try:
-                rows = today_items(self.context, 0, self.limit)
-                # A shorter page is the whole list (as PagedTable counts it).
-                length = len(rows) if len(rows) < self.limit else today_length(self.context)
-                self._rows.set_result((rows, length))
-            finally:
-                database.close()
-        except BaseException as error:  # the list then reads its rows itself
+        except BaseException as error:  # the list and the feed then read for themselves
+            self.cursor.set_exception(error)
             self._rows.set_exception(error)
+            return
+        try:
+            # Before the rows: a change made after they were read is news to the feed.
+            _settle(self.cursor, self._started_cursor)
+            _settle(self._rows, self._first_rows)
+        finally:
+            database.close()
+
+    def _started_cursor(self):
+        from ectui.services.changes import ChangeCursor
+
+        cursor = ChangeCursor(self.context.origin)
+        cursor.start()
+        return cursor
+
+    def _first_rows(self):
+        from ectui.services.today import today_items, today_length
+
+        rows = today_items(self.context, 0, self.limit)
+        # A shorter page is the whole list (as PagedTable counts it).
+        length = len(rows) if len(rows) < self.limit else today_length(self.context)
+        return rows, length
 
     def take(self, context, offset: int, limit: int):
         """The rows, if this read is the one they answer and they were not taken yet;
@@ -63,3 +82,10 @@ class FirstPage:
             return self._rows.result()
         except Exception:
             return None
+
+
+def _settle(future: Future, work) -> None:
+    try:
+        future.set_result(work())
+    except BaseException as error:  # whoever waits for it does the work itself
+        future.set_exception(error)

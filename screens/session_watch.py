@@ -3,12 +3,13 @@ deactivation the administrator made while this session was open."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 
 from textual.app import App
 
 from ectui.i18n import t
-from ectui.services.changes import Change, prune
+from ectui.services.changes import Change, ChangeCursor, prune
 from ectui.session import reload_actor
 from screens.changes import ChangeFeed
 from screens.db import run_db
@@ -23,7 +24,7 @@ async def start(app: App) -> None:
     # Before it has started: the start screen may mount meanwhile and subscribes to it.
     app.changes = feed
     try:
-        await feed.start()
+        await feed.start(await _cursor_read_ahead(app, feed))
     except Exception as error:
         app.changes = None
         app.report_error(error)
@@ -34,6 +35,21 @@ async def start(app: App) -> None:
     # the interpreter are the first list's.
     app.set_timer(START_QUIET, lambda: app.run_worker(_prune(app), group="prune",
                                                       exit_on_error=False))
+
+
+async def _cursor_read_ahead(app: App, feed: ChangeFeed) -> ChangeCursor | None:
+    """The session's change cursor started while the App was imported; None if there is
+    none (the feed then starts its own): the App's mount, which holds back the first frame,
+    waited ~30 ms for a database thread to start it (start-up time)."""
+    ahead = getattr(app, "first_page", None)
+    if ahead is None:
+        return None
+    try:
+        cursor = (ahead.cursor.result() if ahead.cursor.done()
+                  else await asyncio.wrap_future(ahead.cursor))
+    except Exception:
+        return None
+    return cursor if cursor.origin == feed.cursor.origin else None
 
 
 async def _prune(app: App) -> None:

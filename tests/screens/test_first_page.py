@@ -7,6 +7,7 @@ import threading
 import pytest
 
 from ectui.services import tasks
+from ectui.services.changes import ChangeCursor
 from ectui.services.task_types import type_id_for_code
 from ectui.services.today import today_items, today_length
 from ectui.session import open_session
@@ -108,3 +109,21 @@ async def test_today_waits_for_rows_still_being_read_ahead(
         await wait_until(pilot, lambda: "Позвонить Смирнову" in screen_text(app))
     assert asked == [(0, 200, False)]  # one read, answered by the rows read ahead
     assert ahead._taken
+
+
+async def test_the_feed_watches_from_before_the_rows_were_read_without_a_trip_of_its_own(
+        office, sqlite_only_url, clock, monkeypatch):
+    session = open_session(sqlite_only_url, login="kim", clock=clock)
+    ahead = FirstPage(session.context)
+    ahead._rows.result(timeout=10)
+    # Another session gives Kim a task after the rows were read, before the App runs.
+    tasks.create_task(office.admin, {**call(office, "Позвонить Смирнову"),
+                                     "responsible_id": office.kim.actor.employee_id})
+    monkeypatch.setattr(ChangeCursor, "start", lambda self: pytest.fail("started again"))
+    app = EctuiApp(session, ahead)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: app.changes is not None and app.changes.cursor.last_id)
+        assert app.changes.cursor is ahead.cursor.result()
+        assert "Позвонить Смирнову" not in screen_text(app)
+        await app.changes.poll()  # the feed's next round: the task is news, Today reloads
+        await wait_until(pilot, lambda: "Позвонить Смирнову" in screen_text(app))

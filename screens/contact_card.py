@@ -7,7 +7,7 @@ from datetime import date
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label
 
@@ -18,7 +18,7 @@ from screens import actions, changes, task_cards
 from screens.db import run_db
 from screens.refused_keys import ExplainsRefusedKeys
 from screens.reload_on_return import ReloadsOnReturn
-from screens.widgets.field_grid import field_grid
+from screens.widgets.field_grid import FieldBlocks
 from screens.widgets.narrow import StacksWhenNarrow
 
 SECTIONS = ("main", "contacts", "personal")
@@ -62,9 +62,10 @@ class ContactCardScreen(ReloadsOnReturn, StacksWhenNarrow, ExplainsRefusedKeys, 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label(t("common.loading"), id="card-title")
+        yield task_cards.next_contact_label()
         yield Label("", id="card-birthday")
         with VerticalScroll(id="card-body"):
-            yield Vertical(id="card-fields")
+            yield FieldBlocks(len(SECTIONS) + 3, id="card-fields")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -100,21 +101,17 @@ class ContactCardScreen(ReloadsOnReturn, StacksWhenNarrow, ExplainsRefusedKeys, 
         note = birthday_note(card.birthday, self.app.context.clock.today())
         self.query_one("#card-birthday", Label).update(note)
         self.query_one("#card-birthday").display = bool(note)
-        body = self.query_one("#card-fields", Vertical)
-        body.remove_children()
         # One-column lists go in the value column: the label column shows only a non-empty
         # value's label, and is dim.
         link_rows = [("", t("link.outgoing" if link.outgoing else "link.incoming",
                             label=link.label, name=link.other_name)) for link in card.links]
-        blocks = [field_grid(t(f"section.{section}"),
-                             [(f.label, f.value) for f in card.fields if f.section == section])
-                  for section in SECTIONS]
-        blocks += [
-            field_grid(t("section.custom"), [(f.label, f.value) for f in card.custom]),
-            field_grid(t("section.groups"), [("", ", ".join(card.groups))] if card.groups else []),
-            field_grid(t("section.links"), link_rows),
-        ]
-        body.mount_all(blocks)
+        self.query_one("#card-fields", FieldBlocks).show(
+            [(t(f"section.{section}"),
+              [(f.label, f.value) for f in card.fields if f.section == section])
+             for section in SECTIONS]
+            + [(t("section.custom"), [(f.label, f.value) for f in card.custom]),
+               (t("section.groups"), [("", ", ".join(card.groups))] if card.groups else []),
+               (t("section.links"), link_rows)])
 
     def _reload(self, _result=None) -> None:
         self.load()

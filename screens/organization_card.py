@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label
 
@@ -16,7 +16,7 @@ from screens import actions, changes, sales_cards, service_cards, task_cards
 from screens.db import run_db
 from screens.refused_keys import ExplainsRefusedKeys
 from screens.reload_on_return import ReloadsOnReturn
-from screens.widgets.field_grid import field_grid
+from screens.widgets.field_grid import FieldBlocks
 from screens.widgets.narrow import StacksWhenNarrow
 
 SECTIONS = ("main", "contacts", "addresses", "requisites", "notes")
@@ -43,13 +43,18 @@ class OrganizationCardScreen(ReloadsOnReturn, StacksWhenNarrow, ExplainsRefusedK
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label(t("common.loading"), id="card-title")
+        # Every block is here from the start, hidden until the load fills it: the card then
+        # appears in one frame, not one layout per block mounted (benchmarks/RESULTS.md).
+        yield task_cards.next_contact_label()
         with Horizontal(id="card-columns"):
             with VerticalScroll(id="card-body", classes="card-column"):
-                yield Vertical(id="card-fields")
+                yield FieldBlocks(len(SECTIONS), id="card-fields")
             with VerticalScroll(id="card-side", classes="card-column"):
                 yield Label(t("org.contacts"), classes="card-heading")
                 yield DataTable(id="card-contacts", cursor_type="row", zebra_stripes=True)
-                yield Vertical(id="card-extra")
+                yield FieldBlocks(4, id="card-extra")  # custom fields, groups, departments, links
+                yield sales_cards.chain_table()
+                yield from service_cards.service_tables(self.org_id)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -57,6 +62,9 @@ class OrganizationCardScreen(ReloadsOnReturn, StacksWhenNarrow, ExplainsRefusedK
         table.add_columns(t("contact.last_name") + " " + t("contact.first_name").lower(),
                           t("contact.position"), t("contact.mobile_phone"), t("contact.birthday"))
         self.load()
+        # The footer's keys now, while the card is read, not as a third layout after it
+        # (after the first refresh: the footer listens from its own mount on).
+        self.call_after_refresh(self.refresh_bindings)
         changes.subscribe(self, self._changed_elsewhere, tables={"organization", "contact"})
 
     def _changed_elsewhere(self, batch) -> None:
@@ -91,18 +99,16 @@ class OrganizationCardScreen(ReloadsOnReturn, StacksWhenNarrow, ExplainsRefusedK
         self.card = card
         self._show(card)
         await task_cards.show_next_contact(self, self.org_id, read=next_contact)
-        await sales_cards.show_documents(self, self.org_id, documents)
-        await service_cards.show_service(self, self.org_id, service)
+        sales_cards.show_documents(self, documents)
+        service_cards.fill_service(self, service)
         self.refresh_bindings()
 
     def _show(self, card: OrganizationCard) -> None:
         self.query_one("#card-title", Label).update(f"[b]{card.name}[/b]")
-        body = self.query_one("#card-fields", Vertical)
-        body.remove_children()
-        blocks = [field_grid(t(f"section.{section}"),
-                             [(f.label, f.value) for f in card.fields if f.section == section])
-                  for section in SECTIONS]
-        body.mount_all(blocks)
+        self.query_one("#card-fields", FieldBlocks).show(
+            [(t(f"section.{section}"),
+              [(f.label, f.value) for f in card.fields if f.section == section])
+             for section in SECTIONS])
         table = self.query_one("#card-contacts", DataTable)
         row = table.cursor_row  # a reload (another session's change) keeps one's place
         table.clear()
@@ -110,18 +116,15 @@ class OrganizationCardScreen(ReloadsOnReturn, StacksWhenNarrow, ExplainsRefusedK
             table.add_row(person.name, person.position, person.phone,
                           person.birthday.strftime("%d.%m.%Y") if person.birthday else "",
                           key=str(person.id))
-        extra = self.query_one("#card-extra", Vertical)
-        extra.remove_children()
         # One-column lists go in the value column: the label column shows only a non-empty
         # value's label, and is dim.
         link_rows = [("", t("link.outgoing" if link.outgoing else "link.incoming",
                             label=link.label, name=link.other_name)) for link in card.links]
-        extra.mount_all([
-            field_grid(t("section.custom"), [(f.label, f.value) for f in card.custom]),
-            field_grid(t("section.groups"), [("", ", ".join(card.groups))] if card.groups else []),
-            field_grid(t("org.departments"),
-                       [("", ", ".join(card.departments))] if card.departments else []),
-            field_grid(t("section.links"), link_rows),
+        self.query_one("#card-extra", FieldBlocks).show([
+            (t("section.custom"), [(f.label, f.value) for f in card.custom]),
+            (t("section.groups"), [("", ", ".join(card.groups))] if card.groups else []),
+            (t("org.departments"), [("", ", ".join(card.departments))] if card.departments else []),
+            (t("section.links"), link_rows),
         ])
         if card.contacts:
             table.move_cursor(row=min(row, len(card.contacts) - 1))

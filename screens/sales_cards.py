@@ -15,7 +15,6 @@ from ectui.i18n import t
 from ectui.money import format_money
 from ectui.services.document_chain import ChainRow, client_chain
 from screens import sales_actions as actions
-from screens.db import run_db
 
 CHAIN_ID = "card-documents"
 
@@ -68,24 +67,20 @@ def read_documents(actor, organization_id: int):
     return client_chain(organization_id, actor)
 
 
-async def show_documents(screen: Screen, organization_id: int, rows=None) -> None:
-    """Mount (or refresh) the chain under the card's side column; ``rows``: what
-    `read_documents` returned, when the caller has read it already."""
-    if rows is None:
-        rows = await run_db(read_documents, screen.app.context.actor, organization_id)
-    found = screen.query(f"#{CHAIN_ID}")
-    if found:
-        table = found.first(ChainTable)
-    else:
-        side = screen.query("#card-side")
-        if not side:
-            return
-        table = ChainTable(id=CHAIN_ID)
-        table.add_column(t("chain.document"), width=32)
-        table.add_column(t("chain.amount"), width=13)
-        table.add_column(t("chain.state"), width=16)
-        table.border_title = t("chain.title")
-        await side.first().mount(table)
+def chain_table() -> ChainTable:
+    """The card's block of documents, hidden until `show_documents` fills it with rows."""
+    table = ChainTable(id=CHAIN_ID)
+    table.add_column(t("chain.document"), width=32)
+    table.add_column(t("chain.amount"), width=13)
+    table.add_column(t("chain.state"), width=16)
+    table.border_title = t("chain.title")
+    table.display = False
+    return table
+
+
+def show_documents(screen: Screen, rows: list[ChainRow]) -> None:
+    """Fill the card's chain with what `read_documents` returned."""
+    table = screen.query_one(f"#{CHAIN_ID}", ChainTable)
     table.rows_shown = rows
     table.clear()
     for index, row in enumerate(rows):

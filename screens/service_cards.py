@@ -131,52 +131,49 @@ def read_service(actor, org_id: int, now):
         return None  # the card itself says what is wrong; the service blocks just stay away
 
 
-_UNREAD = object()
+
+def service_tables(org_id: int) -> tuple[InstalledTable, CardRequestsTable]:
+    """The card's installed base and requests, hidden until `fill_service` shows them."""
+    table = InstalledTable(org_id, id=INSTALLED_ID)
+    table.add_column(t("installed.col.name"), width=28)
+    table.add_column(t("installed.col.date"), width=10)
+    table.add_column(t("installed.col.warranty"), width=22)
+    table.add_column(t("installed.col.contract"), width=14)
+    table.border_title = t("installed.title")
+    table.border_subtitle = t("installed.keys_hint")
+    requests_table = CardRequestsTable(id=REQUESTS_ID)
+    requests_table.add_column("№", width=4)
+    requests_table.add_column(t("request.col.subject"), width=24)
+    requests_table.add_column(t("request.col.step"), width=16)
+    requests_table.add_column(t("request.col.left"), width=26)
+    requests_table.border_title = t("request.card_title")
+    table.display = requests_table.display = False
+    return table, requests_table
 
 
-async def show_service(screen: Screen, org_id: int, read=_UNREAD) -> None:
-    """Mount (or refresh) the installed base and the requests in the card's side column;
-    ``read``: what `read_service` returned, when the caller has read it already."""
+async def show_service(screen: Screen, org_id: int) -> None:
+    """Read and refill the installed base and the requests (after an item changed)."""
     ctx = screen.app.context
-    now = ctx.now()
-    if read is _UNREAD:
-        read = await run_db(read_service, ctx.actor, org_id, now)
+    fill_service(screen, await run_db(read_service, ctx.actor, org_id, ctx.now()))
+
+
+def fill_service(screen: Screen, read) -> None:
+    """Show what `read_service` returned; the installed base shows even when empty (its keys
+    add items), both stay hidden where the actor may not see them."""
     if read is None:
         return
     items, reqs, per_day = read
-    side = screen.query("#card-side")
-    if not side:
-        return
-    found = screen.query(f"#{INSTALLED_ID}")
-    if found:
-        table = found.first(InstalledTable)
-    else:
-        table = InstalledTable(org_id, id=INSTALLED_ID)
-        table.add_column(t("installed.col.name"), width=28)
-        table.add_column(t("installed.col.date"), width=10)
-        table.add_column(t("installed.col.warranty"), width=22)
-        table.add_column(t("installed.col.contract"), width=14)
-        table.border_title = t("installed.title")
-        table.border_subtitle = t("installed.keys_hint")
-        await side.first().mount(table)
+    today = screen.app.context.now().date()
+    table = screen.query_one(f"#{INSTALLED_ID}", InstalledTable)
     row = table.cursor_row
     table.rows_shown = items
     table.clear()
     for index, item in enumerate(items):
-        table.add_row(*_installed_cells(item, now.date()), key=str(index))
+        table.add_row(*_installed_cells(item, today), key=str(index))
     if items:
         table.move_cursor(row=min(row, len(items) - 1))
-    found = screen.query(f"#{REQUESTS_ID}")
-    if found:
-        requests_table = found.first(CardRequestsTable)
-    else:
-        requests_table = CardRequestsTable(id=REQUESTS_ID)
-        requests_table.add_column("№", width=4)
-        requests_table.add_column(t("request.col.subject"), width=24)
-        requests_table.add_column(t("request.col.step"), width=16)
-        requests_table.add_column(t("request.col.left"), width=26)
-        requests_table.border_title = t("request.card_title")
-        await side.first().mount(requests_table)
+    table.display = True
+    requests_table = screen.query_one(f"#{REQUESTS_ID}", CardRequestsTable)
     requests_table.rows_shown = reqs
     requests_table.clear()
     for index, req in enumerate(reqs):

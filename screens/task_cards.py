@@ -24,11 +24,19 @@ def read_next_contact(organization_id: int | None, contact_id: int | None = None
     return next_contact(organization_id, contact_id)
 
 
+def next_contact_label() -> Label:
+    """The line under a card's title, hidden until `show_next_contact` fills it."""
+    label = Label("", id=NEXT_CONTACT_ID)
+    label.styles.padding = (0, 1)  # as the card's title above it
+    label.display = False
+    return label
+
+
 async def show_next_contact(screen: Screen, organization_id: int | None,
                             contact_id: int | None = None, read=_UNREAD) -> None:
     """Put «Следующий контакт: ● пт 27.11 Телефонный звонок» under the card's title, or
     «не запланирован» with the key that plans one. ``read``: `read_next_contact`'s result,
-    when the caller has read it already."""
+    when the caller has read it already (then nothing is awaited)."""
     if not organization_id and not contact_id:
         return
     row = (await run_db(read_next_contact, organization_id, contact_id)
@@ -45,12 +53,6 @@ async def show_next_contact(screen: Screen, organization_id: int | None,
         text.append(f"  {row.title}")
         if row.responsible:
             text.append(f"  · {row.responsible}", style="dim")
-    found = screen.query(f"#{NEXT_CONTACT_ID}")
-    if found:
-        found.first(Label).update(text)
-        return
-    title = screen.query("#card-title")
-    if title:
-        label = Label(text, id=NEXT_CONTACT_ID)
-        label.styles.padding = (0, 1)  # as the card's title above it
-        await screen.mount(label, after=title.first())
+    label = screen.query_one(f"#{NEXT_CONTACT_ID}", Label)
+    label.update(text)
+    label.display = True

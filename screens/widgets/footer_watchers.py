@@ -34,10 +34,15 @@ def _prune(footer: Footer) -> None:
 
 
 def _shown(screen) -> tuple:
-    """What the footer would show for ``screen``: each key, its text, and whether enabled."""
-    return tuple((key, binding.key, binding.description, binding.action, binding.show,
+    """What the footer would show for ``screen``: each key, its text, and whether enabled.
+    Keys not shown (``show=False``: arrows, Home, End) do not count, only the command
+    palette's key, which the footer shows anyway; the focus moving from a scrolled column to
+    a table changes those, and a card's footer was rebuilt twice as it opened for them."""
+    palette = screen.app.COMMAND_PALETTE_BINDING
+    return tuple((key, binding.key, binding.description, binding.action,
                   enabled, tooltip, getattr(binding.group, "description", None))
-                 for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items())
+                 for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items()
+                 if binding.show or key == palette)
 
 
 def install() -> None:

@@ -85,3 +85,32 @@ async def test_new_keys_are_styled_once_and_look_as_textual_styles_them():
         assert palette and palette[0].has_class("-compact")
         assert palette[0].styles.padding.right == 1
         assert not any(key.has_class("-compact") for key in keys if key not in palette)
+
+
+class _TwoListsApp(_FooterApp):
+    """A scrolled column and a table: their arrow keys differ, and no footer shows them."""
+
+    def compose(self) -> ComposeResult:
+        from textual.containers import VerticalScroll
+        from textual.widgets import DataTable
+
+        yield VerticalScroll(id="column")
+        yield DataTable(id="table")
+        yield Footer()
+
+
+async def test_the_focus_moving_changes_no_key_on_the_footer_and_rebuilds_nothing():
+    install()
+    app = _TwoListsApp()
+    async with app.run_test() as pilot:
+        footer = app.query_one(Footer)
+        app.query_one("#column").focus()
+        await pilot.pause()
+        await pilot.pause()
+        keys = list(footer.children)
+        assert keys and keys[0].key == "f2"
+        app.query_one("#table").focus()  # Enter, Home, End… of the table, all unshown
+        await pilot.pause()
+        await pilot.pause()
+        assert list(footer.children) == keys
+        assert "enter" in app.screen.active_bindings  # the table's keys did change

@@ -11,10 +11,13 @@ from textual.binding import Binding
 from ectui.errors import UserError
 from ectui.i18n import t
 from ectui.session import Session
+from screens import garbage
 from screens.widgets.footer_watchers import install as install_footer_fix
 from screens.widgets.typeahead import focus_chain_settled
 
 install_footer_fix()  # Textual's Footer keeps every key it ever showed otherwise
+
+GC_FREEZE_AFTER = 1.0  # seconds after start: the first list is drawn, nobody types yet
 
 
 class EctuiApp(App[None]):
@@ -56,6 +59,7 @@ class EctuiApp(App[None]):
         self.sub_title = f"{session.actor.name} · {session.url.split('@')[-1]}"
         self.changes = None  # screens.changes.ChangeFeed, once mounted
         self.notifier = None  # screens.notifier.Notifier, once mounted
+        self._gc_thresholds = None  # set while start-up objects are frozen (screens/garbage.py)
 
     async def on_event(self, event: events.Event) -> None:
         # Textual runs a bound key (Backspace, arrows, Enter, Tab) only after it bubbles back
@@ -86,10 +90,21 @@ class EctuiApp(App[None]):
         from screens import notifier
 
         self.notifier = notifier.start(self)
+        self.set_timer(GC_FREEZE_AFTER, self._freeze_start_up)
+
+    def _freeze_start_up(self) -> None:
+        self._gc_thresholds = garbage.freeze_start_up()
+
+    def pop_screen(self):
+        removal = super().pop_screen()
+        self.run_worker(garbage.collect_when_removed(removal), group="gc")
+        return removal
 
     def on_unmount(self) -> None:
         if self.changes is not None:
             self.changes.stop()
+        if self._gc_thresholds is not None:
+            garbage.thaw(self._gc_thresholds)
 
     async def action_staff(self) -> None:
         from screens.staff import open_staff

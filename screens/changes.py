@@ -41,8 +41,14 @@ Handler = Callable[[list[Change]], object]
 @dataclass
 class _Subscription:
     owner: weakref.ref
-    handler: Handler
+    handler: Callable[[], Handler | None]  # weak for a method: it must not keep its screen
     tables: frozenset[str] | None
+
+
+def _weak_handler(handler: Handler) -> Callable[[], Handler | None]:
+    if hasattr(handler, "__self__"):
+        return weakref.WeakMethod(handler)
+    return lambda: handler
 
 
 class ChangeFeed:
@@ -85,11 +91,13 @@ class ChangeFeed:
     def subscribe(self, owner: DOMNode, handler: Handler,
                   tables: Iterable[str] | None = None) -> None:
         """Call ``handler(changes)`` while ``owner`` is mounted; ``tables`` None means all."""
-        # A handler is usually the owner's method and keeps it alive: drop the subscriptions
-        # of removed owners now, or every card ever closed would stay in memory.
+        # A handler is usually the owner's method: held strongly, it kept a closed screen
+        # alive until the next poll, past the collection made when it closed
+        # (screens/garbage.py), so methods are held weakly and removed owners dropped now.
         self._subscriptions = [sub for sub in self._subscriptions if self._attached(sub)]
         self._subscriptions.append(_Subscription(
-            weakref.ref(owner), handler, frozenset(tables) if tables is not None else None))
+            weakref.ref(owner), _weak_handler(handler),
+            frozenset(tables) if tables is not None else None))
 
     async def poll(self) -> None:
         """Fetch new changes (at most one fetch runs at a time) and dispatch them."""
@@ -124,8 +132,9 @@ class ChangeFeed:
             if not batch:
                 continue
             wanted = [c for c in batch if sub.tables is None or c.table in sub.tables]
-            if wanted:
-                sub.handler(wanted)
+            handler = sub.handler()
+            if wanted and handler is not None:
+                handler(wanted)
         self._subscriptions = alive
 
 

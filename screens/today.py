@@ -180,11 +180,10 @@ class TodayScreen(ReloadsOnReturn, Screen):
                             style="bold underline")
             return ""
         row = item.row
-        state = state_of(row, now)
         if key == "state":
-            return state_mark(state)
+            return state_mark(state_of(row, now))
         if key == "due":
-            return due_text(row, now, state)
+            return due_text(row, now, state_of(row, now))
         if key == "type":
             return row.type_name or t(f"task.level.{row.level}")
         if key == "title":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -87,17 +88,25 @@ def _language(argv: Sequence[str]) -> str:
 
 
 def _open_app(url: str, user: str | None) -> int:
-    from ectui.session import open_session
+    # Python's cyclic collector waits while the app starts: nearly everything made on the
+    # way (modules, classes, styles, widgets) lives as long as the app, and a full
+    # collection walking it fell just before the first list was drawn (20–30 ms). The App
+    # resumes it once its first frame is on the screen (screens/app.py), or this on exit.
+    gc.disable()
+    try:
+        from ectui.session import open_session
 
-    session = open_session(url, user=user)
-    # The only place the domain reaches for the UI. Today's first rows are read while the
-    # App is imported (screens/first_page.py).
-    from screens.first_page import FirstPage
+        session = open_session(url, user=user)
+        # The only place the domain reaches for the UI. Today's first rows are read while
+        # the App is imported (screens/first_page.py).
+        from screens.first_page import FirstPage
 
-    first_page = FirstPage(session.context)
-    from screens.app import run_app
+        first_page = FirstPage(session.context)
+        from screens.app import run_app
 
-    run_app(session, first_page)
+        run_app(session, first_page)
+    finally:
+        gc.enable()
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 
 from textual import events
@@ -91,6 +92,11 @@ class EctuiApp(App[None]):
 
         self.notifier = notifier.start(self)
         self.set_timer(GC_FREEZE_AFTER, self._freeze_start_up)
+
+    def on_ready(self) -> None:
+        # The first frame is on the screen: Python's cyclic collector, paused by the command
+        # line while the app started (ectui/cli.py), runs again.
+        gc.enable()
 
     def _freeze_start_up(self) -> None:
         self._gc_thresholds = garbage.freeze_start_up()

@@ -1,11 +1,15 @@
-"""Today's first rows are read while the App is imported (screens/first_page.py)."""
+"""The start-up (screens/first_page.py, ectui/cli.py): Today's first rows and the change log are
+read while the App is imported; the garbage collector waits until the first frame."""
 
 from __future__ import annotations
 
+import gc
 import threading
 
 import pytest
 
+import screens.app
+from ectui import cli
 from ectui.services import tasks
 from ectui.services.changes import ChangeCursor
 from ectui.services.task_types import type_id_for_code
@@ -127,3 +131,33 @@ async def test_the_feed_watches_from_before_the_rows_were_read_without_a_trip_of
         assert "Позвонить Смирнову" not in screen_text(app)
         await app.changes.poll()  # the feed's next round: the task is news, Today reloads
         await wait_until(pilot, lambda: "Позвонить Смирнову" in screen_text(app))
+
+
+def test_the_collector_waits_while_the_app_starts_and_runs_again_after(
+        office, sqlite_only_url, monkeypatch):
+    monkeypatch.setenv("LOGNAME", "kim")
+    running = []
+    monkeypatch.setattr(screens.app, "run_app",
+                        lambda session, first_page: running.append(gc.isenabled()))
+    assert cli._open_app(sqlite_only_url, None) == 0
+    assert running == [False] and gc.isenabled()
+
+    def fails(session, first_page):
+        raise RuntimeError("the terminal went away")
+
+    monkeypatch.setattr(screens.app, "run_app", fails)
+    with pytest.raises(RuntimeError):
+        cli._open_app(sqlite_only_url, None)
+    assert gc.isenabled()
+
+
+async def test_the_app_resumes_the_collector_once_its_first_frame_is_drawn(
+        office, sqlite_only_url, clock):
+    session = open_session(sqlite_only_url, login="kim", clock=clock)
+    gc.disable()  # as the command line does
+    try:
+        app = EctuiApp(session, FirstPage(session.context))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_until(pilot, gc.isenabled)
+    finally:
+        gc.enable()

@@ -53,12 +53,9 @@ class FirstPage:
         return cursor
 
     def _first_rows(self):
-        from ectui.services.today import today_items, today_length
+        from ectui.services.today import today_first_page
 
-        rows = today_items(self.context, 0, self.limit)
-        # A shorter page is the whole list (as PagedTable counts it).
-        length = len(rows) if len(rows) < self.limit else today_length(self.context)
-        return rows, length
+        return today_first_page(self.context, self.limit)
 
     def take(self, context, offset: int, limit: int):
         """The rows, if this read is the one they answer and they were not taken yet;

@@ -98,9 +98,22 @@ def today_items(ctx: Context, offset: int, limit: int,
     """Rows ``offset`` to ``offset + limit`` of the whole list, headers included."""
     employee_id = employee_id or ctx.actor.employee_id
     now = ctx.now()
-    conditions = _conditions(employee_id, now)
+    return _items(employee_id, now, _counts(employee_id, now), offset, limit)
+
+
+def today_first_page(ctx: Context, limit: int) -> tuple[list[SectionHeader | TodayItem], int]:
+    """The list's first ``limit`` rows and the length of the whole list, from one count:
+    what the start screen shows first (read while the app starts)."""
+    employee_id = ctx.actor.employee_id
+    now = ctx.now()
     counts = _counts(employee_id, now)
-    out: list[SectionHeader | TodayItem] = []
+    return _items(employee_id, now, counts, 0, limit), _length(counts)
+
+
+def _items(employee_id: int, now: dt.datetime, counts: dict[str, int], offset: int,
+           limit: int) -> list[SectionHeader | TodayItem]:
+    conditions = _conditions(employee_id, now)
+    out: list[SectionHeader | tuple[str, TaskRow]] = []
     start = 0  # index of the current section's header in the whole list
     for section in SECTIONS:
         count = counts[section]
@@ -115,14 +128,20 @@ def today_items(ctx: Context, offset: int, limit: int,
             if wanted > 0:
                 query = (row_query().where(conditions[section]).order_by(*_ordering(section))
                          .offset(first).limit(wanted))
-                out.extend(TodayItem(section, row) for row in with_paths(rows(query)))
+                out.extend((section, row) for row in rows(query))
         start = end
         if start >= offset + limit:
             break
-    return out
+    # The paths of the whole page at once: a query per level of the trees, not per section.
+    pathed = iter(with_paths([item[1] for item in out if isinstance(item, tuple)]))
+    return [TodayItem(item[0], next(pathed)) if isinstance(item, tuple) else item
+            for item in out]
 
 
 def today_length(ctx: Context, employee_id: int | None = None) -> int:
     """Rows of the whole list: each non-empty section's header and its tasks."""
-    counts = today_counts(ctx, employee_id)
+    return _length(today_counts(ctx, employee_id))
+
+
+def _length(counts: dict[str, int]) -> int:
     return sum(count + 1 for count in counts.values() if count)

@@ -23,7 +23,14 @@ from ectui.services.task_notices import mark_delivered, undelivered_notices
 from ectui.services.task_rollup import derived_status, progress_of
 from ectui.services.task_tree import TreeFilter, TreeScope, project_tree, standalone, tree_roots
 from ectui.services.task_types import add_result, save_task_type, task_types, type_id_for_code
-from ectui.services.today import SectionHeader, TodayItem, today_counts, today_items, today_length
+from ectui.services.today import (
+    SectionHeader,
+    TodayItem,
+    today_counts,
+    today_first_page,
+    today_items,
+    today_length,
+)
 from tests.ectui.task_helpers import build_office, employee_id, supply_template
 
 
@@ -410,6 +417,9 @@ def test_today_sections_and_order(office):
     page = today_items(kim, 4, 3)  # a page that starts inside a section
     assert [i.row.id if isinstance(i, TodayItem) else i.section for i in page] == [
         early, "today", urgent]
+    # The start screen's first read: the page and the whole list's length, from one count.
+    assert today_first_page(kim, 100) == (items, 13)
+    assert today_first_page(kim, 5) == (today_items(kim, 0, 5), 13)
 
 
 def test_today_shows_the_path_and_participants_tasks(office):

@@ -98,14 +98,16 @@ def _tasks_available() -> bool:
 
 
 def card_with_tree(ctx: Context, org_id: int):
-    """The card and the client's whole relationship history: every project unfolded, and
-    the first page of the tasks outside projects."""
+    """The card and the client's whole relationship history: every project unfolded (as
+    «*» unfolds them in the tree, in one read), and the first page of the tasks outside
+    projects."""
     from ectui.services import task_tree
 
     card = organization_card(org_id, ctx.actor)
     scope, everything = task_tree.TreeScope("client", org_id), task_tree.TreeFilter()
     roots = task_tree.tree_roots(ctx, scope, everything)
-    trees = [task_tree.project_tree(ctx, node.row.id, everything) for node in roots.projects]
+    trees = list(task_tree.project_trees(
+        ctx, [node.row.id for node in roots.projects], everything).values())
     loose = task_tree.standalone(ctx, scope, everything, 0, PAGE)
     return card, roots, trees, loose
 

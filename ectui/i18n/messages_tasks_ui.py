@@ -136,6 +136,7 @@ MESSAGES = {
     "tree.key.start": ("Проект по модели", "Project from template"),
     "tree.key.move": ("Переместить", "Move"),
     "tree.key.cancel": ("Отменить задачу", "Cancel the task"),
+    "tree.key.expand_all": ("Раскрыть всё", "Expand all"),
     "tree.stage_needs_project": ("Этап создается внутри проекта: встаньте на проект или этап",
                                  "A stage goes inside a project: put the cursor on one"),
     # ---- starting a project from a template ----
@@ -239,6 +240,8 @@ MESSAGES = {
     "help.t.delete": ("удалить задачу (с подтверждением)", "delete the task (asks first)"),
     "help.t.refresh": ("обновить список", "refresh the list"),
     "help.t.expand": ("раскрыть / свернуть", "expand / collapse"),
+    "help.t.expand_all": ("раскрыть всю историю: все проекты и этапы",
+                          "expand the whole history: every project and stage"),
     "help.t.new_child": ("новая задача внутри выбранного проекта или этапа",
                          "a new task inside the selected project or stage"),
     "help.t.new_stage": ("новый этап", "a new stage"),

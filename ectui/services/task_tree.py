@@ -139,17 +139,55 @@ def project_tree(ctx: Context, project_id: int, flt: TreeFilter) -> tuple[TreeNo
     from ectui.services.tasks import visible_task
 
     visible_task(ctx, project_id)
-    found = rows(row_query().where(Task.root == project_id, Task.id != project_id)
-                 .order_by(Task.position, Task.id))
+    return _trees(ctx, [project_id], flt)[project_id]
+
+
+def project_trees(ctx: Context, project_ids: list[int],
+                  flt: TreeFilter) -> dict[int, tuple[TreeNode, ...]]:
+    """`project_tree` of many projects in a few queries («expand all» of a client's history:
+    one query per project took 1.8 ms each on PostgreSQL, 120 ms for a client of 67 projects).
+    The projects the actor may not see are left out."""
+    visible = []
+    condition = task_rights.visible_condition(ctx.actor)
+    for start in range(0, len(project_ids), _CHUNK):
+        chunk = project_ids[start:start + _CHUNK]
+        query = Task.select(Task.id).where(Task.id.in_(chunk), Task.level == "project")
+        if condition is not None:
+            query = query.where(condition)
+        visible.extend(task.id for task in query)
+    return _trees(ctx, visible, flt)
+
+
+_CHUNK = 500  # ids per IN (...): SQLite's older builds allow 999 bound values
+
+
+def _trees(ctx: Context, project_ids: list[int],
+           flt: TreeFilter) -> dict[int, tuple[TreeNode, ...]]:
+    found: dict[int, list[TaskRow]] = {project_id: [] for project_id in project_ids}
+    matching: set[int] | None = None
+    condition = _filter_condition(flt, ctx.now().tzinfo)
+    for start in range(0, len(project_ids), _CHUNK):
+        chunk = project_ids[start:start + _CHUNK]
+        for row in rows(row_query().where(Task.root.in_(chunk), Task.id.not_in(chunk))
+                        .order_by(Task.position, Task.id)):
+            found[row.root_id].append(row)
+        if condition is not None:
+            matching = matching or set()
+            matching.update(t.id for t in Task.select(Task.id).where(Task.root.in_(chunk),
+                                                                      condition))
+    return {project_id: _nest(project_id, found[project_id], matching)
+            for project_id in project_ids}
+
+
+def _nest(project_id: int, found: list[TaskRow],
+          matching: set[int] | None) -> tuple[TreeNode, ...]:
     nodes = [(r.id, r.parent_id, r.status) for r in found]
     progress = progress_of([*nodes, (project_id, None, "planned")])
     keep: set[int] | None = None
-    condition = _filter_condition(flt, ctx.now().tzinfo)
-    if condition is not None:
-        matching = {t.id for t in Task.select(Task.id).where(Task.root == project_id, condition)}
+    if matching is not None:
         parent_of = {r.id: r.parent_id for r in found}
         keep = set()
-        for ident in matching:
+        for ident in matching & parent_of.keys():
             while ident and ident not in keep and ident != project_id:
                 keep.add(ident)
                 ident = parent_of.get(ident)

@@ -21,7 +21,14 @@ from ectui.services.sales_templates import start_project, template_steps
 from ectui.services.task_details import task_detail
 from ectui.services.task_notices import mark_delivered, undelivered_notices
 from ectui.services.task_rollup import derived_status, progress_of
-from ectui.services.task_tree import TreeFilter, TreeScope, project_tree, standalone, tree_roots
+from ectui.services.task_tree import (
+    TreeFilter,
+    TreeScope,
+    project_tree,
+    project_trees,
+    standalone,
+    tree_roots,
+)
 from ectui.services.task_types import add_result, save_task_type, task_types, type_id_for_code
 from ectui.services.today import (
     SectionHeader,
@@ -461,6 +468,26 @@ def test_tree_roots_with_progress_filters_and_standalone(office):
     december = project_tree(office.kim, project, period)
     assert [n.row.title for n in december[0].children] == ["Первая презентация"]
     assert tree_roots(office.zaitsev, TreeScope("all"), TreeFilter()).projects == ()
+
+
+def test_many_project_trees_at_once_are_each_project_tree_and_only_the_visible_ones(office):
+    template = supply_template(office.admin)
+    supply = start_project(office.kim, template, {"organization_id": office.romashka})
+    first = project_tree(office.kim, supply, TreeFilter())[0].children[0].row
+    tasks.complete_task(office.kim, first.id, result_id("call", "decision_maker"))
+    small = tasks.create_task(office.kim, {"level": "project", "title": "Сервис",
+                                           "organization_id": office.romashka})
+    tasks.create_task(office.kim, call(office), parent_id=small)
+    empty = tasks.create_task(office.kim, {"level": "project", "title": "Пустой",
+                                           "organization_id": office.romashka})
+    for flt in (TreeFilter(), TreeFilter(status="done"),
+                TreeFilter(type_id=type_id_for_code("presentation"))):
+        assert project_trees(office.kim, [supply, small, empty], flt) == {
+            project: project_tree(office.kim, project, flt)
+            for project in (supply, small, empty)}
+    assert project_trees(office.kim, [supply, small], TreeFilter(status="done"))[small] == ()
+    # Another department's manager sees none of Kim's projects, and gets none of them.
+    assert project_trees(office.zaitsev, [supply, small], TreeFilter()) == {}
 
 
 def test_moving_a_task_between_stages_rolls_both_up(office):

@@ -277,6 +277,26 @@ async def test_tree_filter_by_status(office, sqlite_only_url, clock):
                          and "Первая презентация" not in screen_text(app))
 
 
+async def test_star_unfolds_every_project_of_the_client(office, sqlite_only_url, clock):
+    template = supply_template(office.admin)
+    start_project(office.kim, template, {"organization_id": office.romashka})
+    service = tasks.create_task(office.kim, {"level": "project", "title": "Сервисный договор",
+                                             "organization_id": office.romashka})
+    tasks.create_task(office.kim, call(office, title="Согласовать регламент"),
+                      parent_id=service)
+    app = app_for(sqlite_only_url, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, TodayScreen))
+        app.push_screen(TaskTreeScreen(client=(office.romashka, "ООО «Ромашка»")))
+        await wait_until(pilot, lambda: "Сервисный договор" in screen_text(app))
+        # Two projects: both closed until asked.
+        assert "Согласовать регламент" not in screen_text(app)
+        assert "Первая презентация" not in screen_text(app)
+        await pilot.press("asterisk")
+        await wait_until(pilot, lambda: "Согласовать регламент" in screen_text(app)
+                         and "Первая презентация" in screen_text(app))
+
+
 # ---- clients with no next step ------------------------------------------------------------
 
 

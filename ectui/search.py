@@ -94,16 +94,55 @@ def other_layout(query: str) -> str:
     return swapped if len(words(swapped)) == len(words(folded)) else ""
 
 
+def term_groups(query: str) -> list[list[str]]:
+    """The words a record must start words with: the query's, or else the query's as typed
+    with the other keyboard layout (a second group); [] when nothing is searched."""
+    terms = query_words(query)
+    if not terms:
+        return []
+    swapped = query_words(other_layout(query))
+    return [terms, swapped] if swapped else [terms]
+
+
+def tsquery_text(groups: list[list[str]]) -> str:
+    """The groups as PostgreSQL's prefix query: ``ив:* & ма:*``, ``(ром:*) | (hjv:*)``."""
+    alternatives = [" & ".join(f"{term}:*" for term in group) for group in groups]
+    return alternatives[0] if len(alternatives) == 1 else " | ".join(
+        f"({alternative})" for alternative in alternatives)
+
+
+def tsquery(groups: list[list[str]]) -> peewee.SQL:
+    """``to_tsquery`` of the groups, written into the statement rather than bound.
+
+    psycopg 3 prepares a statement it has run five times, and PostgreSQL then may switch to
+    one plan for any parameters: one that cannot see the words, guesses 500 matches for «7»
+    (all 100 000 organizations match) and fetches and sorts them all for one page, 20 to 160
+    ms instead of 3 (benchmarks/RESULTS.md). Written in, the words are always seen. A term
+    holds letters and digits only (``query_words``), so it needs no quoting.
+    """
+    text = tsquery_text(groups)
+    if not all(_WORD.fullmatch(term) for group in groups for term in group):
+        raise ValueError(f"not a search term: {text!r}")
+    return peewee.SQL(f"to_tsquery('simple', '{text}')")
+
+
+def tsvector_matches(column: peewee.Node, groups: list[list[str]]) -> peewee.Expression:
+    """PostgreSQL: the words of ``column`` match the groups (the GIN index's expression when
+    ``column`` is a table's ``search_text``; the config is inlined for that)."""
+    return peewee.Expression(peewee.fn.to_tsvector(peewee.SQL("'simple'"), column), "@@",
+                             tsquery(groups))
+
+
 def matches(model: type[peewee.Model], query: str) -> peewee.Expression | None:
     """A WHERE condition: every typed word is a prefix of some word of the record (or of the
     query as typed with the other keyboard layout)."""
-    terms = query_words(query)
-    if not terms:
+    groups = term_groups(query)
+    if not groups:
         return None
-    swapped = query_words(other_layout(query))
     table = model._meta.table_name
     key = model._meta.primary_key
     if is_sqlite():
+        terms, swapped = groups[0], groups[1] if len(groups) > 1 else []
         expression = " AND ".join(f'"{term}"*' for term in terms)
         if swapped:
             expression = f"({expression}) OR (" + " AND ".join(f'"{t}"*' for t in swapped) + ")"
@@ -117,14 +156,8 @@ def matches(model: type[peewee.Model], query: str) -> peewee.Expression | None:
             return peewee.Expression(peewee.NodeList((peewee.SQL("+"), key), glue=""),
                                      peewee.OP.IN, subquery)
         return key.in_(subquery)
-    expression = " & ".join(f"{term}:*" for term in terms)
-    if swapped:
-        expression = f"({expression}) | (" + " & ".join(f"{t}:*" for t in swapped) + ")"
-    # The config is inlined, not bound, so the expression matches the GIN index's.
-    simple = peewee.SQL("'simple'")
-    condition = peewee.Expression(
-        peewee.fn.to_tsvector(simple, model.search_text), "@@",
-        peewee.fn.to_tsquery(simple, expression))
+    expression = tsquery_text(groups)
+    condition = tsvector_matches(model.search_text, groups)
     if _many_match(table, f"SELECT 1 FROM {table} WHERE to_tsvector('simple', search_text) "
                           f"@@ to_tsquery('simple', %s)", expression):
         return condition

@@ -6,7 +6,9 @@ it into words and match prefixes (FTS5 on SQLite, a GIN tsvector index on Postgr
 
 How the match is written depends on how many records match: a list's first page of «и» (a
 third of 300 000 contact persons) is found by walking the name order, a page of «ромашка»
-by fetching its few matches and sorting them (``_many_match``; benchmarks/RESULTS.md).
+by fetching its few matches and sorting them (``_many_match``; benchmarks/RESULTS.md). On
+PostgreSQL the Directory's pages choose between the two as they read
+(``ectui.search_page``).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from datetime import date
 
 import peewee
 
-from ectui import search
+from ectui import search, search_page
 from ectui.db import write_transaction
 from ectui.errors import FieldError, NotFound, UserError, ValidationError
 from ectui.models import Contact, ContactGroupMember, Employee, Organization, OrgDepartment
@@ -47,11 +47,11 @@ class ContactRow:
     may_delete: bool = True
 
 
-def _filtered(flt: ContactFilter) -> peewee.ModelSelect:
+def _filtered(flt: ContactFilter, *, searched: bool = True) -> peewee.ModelSelect:
     query = Contact.select()
     if flt.viewer is not None:
         query = query.where(access.visible_to(flt.viewer, Contact))
-    condition = search.matches(Contact, flt.query)
+    condition = search.matches(Contact, flt.query) if searched else None
     if condition is not None:
         query = query.where(condition)
     if flt.organization_id:
@@ -72,7 +72,9 @@ def count_contacts(flt: ContactFilter) -> int:
 
 def list_contacts(flt: ContactFilter, offset: int, limit: int) -> list[ContactRow]:
     """One page of matching contact persons, by surname."""
-    query = (_filtered(flt)
+    query, offset, limit = search_page.page_query(_filtered(flt, searched=False), Contact,
+                                                  flt.query, offset, limit)
+    query = (query
              .select(Contact.id, Contact.last_name, Contact.first_name, Contact.patronymic,
                      Contact.position, Contact.mobile_phone, Contact.work_phone, Contact.email,
                      Contact.birthday, Organization.name.alias("org_name"),

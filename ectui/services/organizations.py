@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import peewee
 
-from ectui import search
+from ectui import search, search_page
 from ectui.db import write_transaction
 from ectui.errors import NotFound, UserError, ValidationError
 from ectui.models import Contact, Employee, Organization, OrganizationGroupMember
@@ -55,11 +55,11 @@ class EditableRecord:
     group_ids: list[int] = field(default_factory=list)
 
 
-def _filtered(flt: OrganizationFilter) -> peewee.ModelSelect:
+def _filtered(flt: OrganizationFilter, *, searched: bool = True) -> peewee.ModelSelect:
     query = Organization.select()
     if flt.viewer is not None:
         query = query.where(access.visible_to(flt.viewer, Organization))
-    condition = search.matches(Organization, flt.query)
+    condition = search.matches(Organization, flt.query) if searched else None
     if condition is not None:
         query = query.where(condition)
     if flt.category:
@@ -80,7 +80,9 @@ def count_organizations(flt: OrganizationFilter) -> int:
 
 def list_organizations(flt: OrganizationFilter, offset: int, limit: int) -> list[OrganizationRow]:
     """One page of matching organizations, by name."""
-    query = (_filtered(flt)
+    query, offset, limit = search_page.page_query(_filtered(flt, searched=False), Organization,
+                                                  flt.query, offset, limit)
+    query = (query
              .select(Organization.id, Organization.name, Organization.inn, Organization.phones,
                      Organization.email, Organization.category, Employee.last_name,
                      Employee.first_name, Employee.patronymic, Organization.responsible,

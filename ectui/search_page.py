@@ -1,0 +1,188 @@
+"""One page of a searched list in name order, on PostgreSQL: walk the order or fetch the matches.
+
+The Directory shows the first matches of what was typed in the order (sort_key, id). The GIN
+index finds every match of a word prefix, but not in that order: the page of «7» (every
+organization matches) would read and sort 100 000 rows, where walking the order and testing
+each record finds it in 200. Which way is cheaper depends on where the matches lie, and
+neither the planner's estimate (67 matches for «77», truly 36 000) nor a count of them
+(20–40 ms for one letter: the index merges the lists of every word so begun) tells it in
+time. So the page is read in steps: walk the order a thousand records, and go on walking
+while the matches seen so far say it ends soon; when they say that fetching every match
+costs less than walking on, fetch them (up to a cap) and sort them. Both ways cost about
+2 µs a record read (benchmarks/RESULTS.md).
+
+Either way the page is exact: a walk returns the first matches in order, and a fetch is used
+only when it holds every match.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import reduce
+from operator import and_, or_
+
+import peewee
+
+from ectui.db import database, is_sqlite
+from ectui.search import matches, term_groups, tsvector_matches
+
+FIRST_STEP = 1000  # records walked before anything is decided
+MAX_STEP_GROWTH = 4  # a step walks at most this many times what was walked before it
+# A fetch reads at most this share of the table (at least the lower one), so a wrong guess
+# costs a bounded read before the walk goes on.
+FETCH_CAP_SHARE = (0.03, 0.10)
+FETCH_CAP_AT_LEAST = 500
+# Anything a word of a search text is not (they are letters and digits, joined by spaces).
+_NOT_WORDS = "[^[:alnum:] ]"
+
+
+def page_query(base: peewee.ModelSelect, model: type[peewee.Model], query: str, offset: int,
+               limit: int) -> tuple[peewee.ModelSelect, int, int]:
+    """``base`` narrowed to one page of its records that match ``query``, for a list in the
+    order (sort_key, id): the narrowed query, and the offset and limit it still needs."""
+    groups = term_groups(query)
+    if not groups:
+        return base, offset, limit
+    if is_sqlite():
+        return base.where(matches(model, query)), offset, limit
+    ids = page_ids(base, model, groups, offset, limit)
+    return base.where(model.id == peewee.fn.ANY(peewee.Value(ids, unpack=False))), 0, limit
+
+
+def page_ids(base: peewee.ModelSelect, model: type[peewee.Model], groups: list[list[str]],
+             offset: int, limit: int) -> list[int]:
+    """Ids of the page [offset, offset + limit) of ``base``'s records whose words start with
+    one of ``groups`` (``ectui.search.term_groups``), in the order (sort_key, id)."""
+    need = offset + limit
+    if limit <= 0:
+        return []
+    table = model._meta.table_name
+    size = database.obj.execute_sql(f"SELECT MAX(id) FROM {table}").fetchone()[0] or 0
+    low, high = (max(FETCH_CAP_AT_LEAST, int(size * share)) for share in FETCH_CAP_SHARE)
+    listing = (table, *_sql_of(base))
+    fetched = _narrower(groups, _FETCHED.get(listing))
+    if fetched:  # typed on from a query whose matches were fetched: fewer matches still
+        page = _fetch(base, model, groups, offset, limit, high)
+        if page is not None:
+            return _remember_fetched(listing, groups, page)
+    found: list[int] = []
+    walked, step, after = 0, FIRST_STEP, None
+    while True:
+        hits, after = _walk(base, model, groups, after, step, need - len(found))
+        found += hits
+        walked += step
+        if len(found) >= need or after is None:  # the page, or all there is
+            return found[offset:need]
+        # Matches come in clusters (a surname, Latin names before Cyrillic ones): the last
+        # step tells best how far the walk still goes.
+        to_walk = (need - len(found)) * step / len(hits) if hits else math.inf
+        if not fetched and len(found) * size / walked < to_walk:
+            fetched = True
+            page = _fetch(base, model, groups, offset, limit, int(min(max(to_walk, low), high)))
+            if page is not None:
+                return _remember_fetched(listing, groups, page)
+        # A longer step costs nothing if the page fills early: the walk stops there.
+        step = int(min(max(to_walk * 2, step), MAX_STEP_GROWTH * walked))
+
+
+# The last query of each list whose page was fetched: a longer one typed on from it (the
+# next keystroke) matches fewer records, so it is fetched at once. Only a guess: the fetch
+# still refuses when there are too many.
+_FETCHED: dict[tuple, list[list[str]]] = {}
+
+
+def _sql_of(query: peewee.Query) -> tuple:
+    sql, params = query.sql()
+    return sql, tuple(params)
+
+
+def _narrower(groups: list[list[str]], than: list[list[str]] | None) -> bool:
+    """Whether whatever matches ``groups`` matches ``than``: each group's terms extend every
+    term of one of ``than``'s groups («ивано» of «ив», «ив пет» of «ив»)."""
+    return than is not None and all(
+        any(all(any(term.startswith(old) for term in group) for old in old_group)
+            for old_group in than)
+        for group in groups)
+
+
+def _remember_fetched(listing: tuple, groups: list[list[str]], page: list[int]) -> list[int]:
+    if len(_FETCHED) > 64:
+        _FETCHED.clear()
+    _FETCHED[listing] = groups
+    return page
+
+
+def _walk(base: peewee.ModelSelect, model: type[peewee.Model], groups: list[list[str]],
+          after: tuple[str, int] | None, step: int,
+          wanted: int) -> tuple[list[int], tuple[str, int] | None]:
+    """The first ``wanted`` matches among the next ``step`` records of ``base`` in order
+    (after the key ``after``), and the key to go on from: None when ``base`` ran out.
+
+    The records come from a subquery with a LIMIT, which the planner neither merges nor
+    pushes the match into: it walks the sort key's index and the test runs as rows come,
+    stopping at the last match wanted. Its last record comes out as well, matching or not,
+    marked by its number, to tell where to go on.
+    """
+    number = peewee.fn.ROW_NUMBER().over(order_by=[model.sort_key, model.id])
+    records = base.select(model.id, model.sort_key, model.search_text, number.alias("n"))
+    if after is not None:
+        key, key_id = after
+        records = records.where((model.sort_key >= key)
+                                & (peewee.Tuple(model.sort_key, model.id)
+                                   > peewee.Tuple(key, key_id)))
+    # Limits are written in, not bound: planned for any limit, the walk may become a sort.
+    window = records.order_by(model.sort_key, model.id).limit(peewee.SQL(str(step))).alias("w")
+    matching = _cheap_first_match(window.c.search_text, groups)
+    last = window.c.n == peewee.SQL(str(step))
+    query = (peewee.Select([window], [window.c.id, window.c.sort_key, last,
+                                      peewee.Case(None, [(last, matching)], True)])
+             .where(matching | last)
+             .order_by(window.c.sort_key, window.c.id)
+             .limit(peewee.SQL(str(wanted + 1))))
+    hits: list[int] = []
+    after = None
+    for record_id, sort_key, is_last, is_match in database.obj.execute(query):
+        if is_match and len(hits) < wanted:
+            hits.append(record_id)
+        if is_last:
+            after = (sort_key, record_id)
+    return hits, after
+
+
+def _cheap_first_match(column: peewee.Node, groups: list[list[str]]) -> peewee.Expression:
+    """``tsvector_matches`` with cheap tests first: parsing a record's words costs 8 µs,
+    a LIKE a tenth of one.
+
+    A word of the index is a piece of the text, so it starts with a term only if the text
+    holds the term, and in a text of letters, digits and spaces only where a word of the
+    text starts. The parser also splits words at anything else that is not a letter or a
+    digit, so a text holding the term and such a character is left to the full test.
+    """
+    def like(pattern: str, term: str) -> peewee.Expression:
+        return peewee.Expression(column, peewee.OP.LIKE, pattern.format(term))
+
+    def group_may_match(group: list[str]) -> peewee.Expression:
+        # Most texts lack the term: one LIKE each, before the word starts are looked for.
+        holds = reduce(and_, (like("%{}%", term) for term in group))
+        starts_words = reduce(and_, (like("{}%", term) | like("% {}%", term) for term in group))
+        return holds & (starts_words | peewee.Expression(column, "~", _NOT_WORDS))
+
+    may_match = reduce(or_, map(group_may_match, groups))
+    return may_match & tsvector_matches(column, groups)
+
+
+def _fetch(base: peewee.ModelSelect, model: type[peewee.Model], groups: list[list[str]],
+           offset: int, limit: int, cap: int) -> list[int] | None:
+    """The page from every match (the GIN index), sorted; None when there are ``cap`` or
+    more of them (or the page lies past them: then their number is not known)."""
+    matching = (base.select(model.id, model.sort_key)
+                .where(tsvector_matches(model.search_text, groups))
+                .limit(peewee.SQL(str(cap))).alias("m"))
+    query = (peewee.Select([matching], [matching.c.id,
+                                        peewee.fn.COUNT(peewee.SQL("*")).over()])
+             .order_by(matching.c.sort_key, matching.c.id)
+             .limit(peewee.SQL(str(limit))).offset(peewee.SQL(str(offset))))
+    rows = list(database.obj.execute(query))
+    if (rows and rows[0][1] >= cap) or (not rows and offset):
+        return None
+    return [record_id for record_id, _count in rows]

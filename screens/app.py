@@ -60,7 +60,7 @@ class EctuiApp(App[None]):
         self.sub_title = f"{session.actor.name} · {session.url.split('@')[-1]}"
         self.changes = None  # screens.changes.ChangeFeed, once mounted
         self.notifier = None  # screens.notifier.Notifier, once mounted
-        self._gc_thresholds = None  # set while start-up objects are frozen (screens/garbage.py)
+        self._gc_freeze = None  # the timer that freezes the start-up objects (screens/garbage.py)
 
     async def on_event(self, event: events.Event) -> None:
         # Textual runs a bound key (Backspace, arrows, Enter, Tab) only after it bubbles back
@@ -91,15 +91,12 @@ class EctuiApp(App[None]):
         from screens import notifier
 
         self.notifier = notifier.start(self)
-        self.set_timer(GC_FREEZE_AFTER, self._freeze_start_up)
+        self._gc_freeze = self.set_timer(GC_FREEZE_AFTER, garbage.freeze_start_up)
 
     def on_ready(self) -> None:
         # The first frame is on the screen: Python's cyclic collector, paused by the command
         # line while the app started (ectui/cli.py), runs again.
         gc.enable()
-
-    def _freeze_start_up(self) -> None:
-        self._gc_thresholds = garbage.freeze_start_up()
 
     def pop_screen(self):
         removal = super().pop_screen()
@@ -109,8 +106,9 @@ class EctuiApp(App[None]):
     def on_unmount(self) -> None:
         if self.changes is not None:
             self.changes.stop()
-        if self._gc_thresholds is not None:
-            garbage.thaw(self._gc_thresholds)
+        if self._gc_freeze is not None:
+            self._gc_freeze.stop()
+        garbage.thaw()
 
     async def action_staff(self) -> None:
         from screens.staff import open_staff

@@ -23,21 +23,27 @@ SETTLE = 0.05
 FULL_EVERY = 50  # young collections between two automatic full ones; Python's default is 10
 
 
-def freeze_start_up() -> tuple[int, int, int]:
-    """Once the first screen is drawn: what is alive now lives as long as the app. Returns
-    the thresholds to give back to `thaw`."""
-    thresholds = gc.get_threshold()
+_thresholds: tuple[int, int, int] | None = None  # Python's own, while frozen
+
+
+def freeze_start_up() -> None:
+    """Once the first screen is drawn: what is alive now lives as long as the app."""
+    global _thresholds
+    if _thresholds is None:
+        _thresholds = gc.get_threshold()
     gc.collect()
     gc.freeze()
-    gc.set_threshold(thresholds[0], thresholds[1], FULL_EVERY)
-    return thresholds
+    gc.set_threshold(_thresholds[0], _thresholds[1], FULL_EVERY)
 
 
-def thaw(thresholds: tuple[int, int, int]) -> None:
+def thaw() -> None:
     """When the app ends: its objects may be collected again (an app run by the tests,
-    one of many in a process, would otherwise stay in memory)."""
-    gc.unfreeze()
-    gc.set_threshold(*thresholds)
+    one of many in a process, would otherwise stay in memory); Python's thresholds back."""
+    global _thresholds
+    if _thresholds is not None:
+        gc.unfreeze()
+        gc.set_threshold(*_thresholds)
+        _thresholds = None
 
 
 async def collect_when_removed(removal: Awaitable) -> None:

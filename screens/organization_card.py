@@ -62,9 +62,6 @@ class OrganizationCardScreen(ReloadsOnReturn, StacksWhenNarrow, ExplainsRefusedK
         table.add_columns(t("contact.last_name") + " " + t("contact.first_name").lower(),
                           t("contact.position"), t("contact.mobile_phone"), t("contact.birthday"))
         self.load()
-        # The footer's keys now, while the card is read, not as a third layout after it
-        # (after the first refresh: the footer listens from its own mount on).
-        self.call_after_refresh(self.refresh_bindings)
         changes.subscribe(self, self._changed_elsewhere, tables={"organization", "contact"})
 
     def _changed_elsewhere(self, batch) -> None:

@@ -114,13 +114,14 @@ def tsquery_text(groups: list[list[str]]) -> str:
 
 
 def tsquery(groups: list[list[str]]) -> peewee.SQL:
-    """``to_tsquery`` of the groups, written into the statement rather than bound.
+    """``to_tsquery`` of the groups, written into the statement rather than bound (for the
+    Directory's pages, ``ectui.search_page``).
 
     psycopg 3 prepares a statement it has run five times, and PostgreSQL then may switch to
     one plan for any parameters: one that cannot see the words, guesses 500 matches for «7»
-    (all 100 000 organizations match) and fetches and sorts them all for one page, 20 to 160
-    ms instead of 3 (benchmarks/RESULTS.md). Written in, the words are always seen. A term
-    holds letters and digits only (``query_words``), so it needs no quoting.
+    (all 100 000 organizations match) and fetches and sorts them all for one page, 130 to
+    165 ms instead of 3 (benchmarks/RESULTS.md). Written in, the words are always seen. A
+    term holds letters and digits only (``query_words``), so it needs no quoting.
     """
     text = tsquery_text(groups)
     if not all(_WORD.fullmatch(term) for group in groups for term in group):
@@ -129,8 +130,8 @@ def tsquery(groups: list[list[str]]) -> peewee.SQL:
 
 
 def tsvector_matches(column: peewee.Node, groups: list[list[str]]) -> peewee.Expression:
-    """PostgreSQL: the words of ``column`` match the groups (the GIN index's expression when
-    ``column`` is a table's ``search_text``; the config is inlined for that)."""
+    """PostgreSQL: the words of ``column`` match the groups, written in (``tsquery``); the
+    GIN index's expression when ``column`` is a table's ``search_text``."""
     return peewee.Expression(peewee.fn.to_tsvector(peewee.SQL("'simple'"), column), "@@",
                              tsquery(groups))
 
@@ -159,7 +160,14 @@ def matches(model: type[peewee.Model], query: str) -> peewee.Expression | None:
                                      peewee.OP.IN, subquery)
         return key.in_(subquery)
     expression = tsquery_text(groups)
-    condition = tsvector_matches(model.search_text, groups)
+    # The words stay bound here, unlike on the Directory's pages (``tsquery``): counts and
+    # the other lists keep the plans they had. Written in, a count of «о» (91 % of the
+    # organizations) is planned as a read of every record's words, 470 ms, where the plan
+    # psycopg's prepared statement ends with reads the index, 70 ms.
+    simple = peewee.SQL("'simple'")
+    condition = peewee.Expression(
+        peewee.fn.to_tsvector(simple, model.search_text), "@@",
+        peewee.fn.to_tsquery(simple, expression))
     if _many_match(table, f"SELECT 1 FROM {table} WHERE to_tsvector('simple', search_text) "
                           f"@@ to_tsquery('simple', %s)", expression):
         return condition

@@ -18,7 +18,7 @@ from screens.widgets.typeahead import focus_chain_settled
 
 install_footer_fix()  # Textual's Footer keeps every key it ever showed otherwise
 
-GC_FREEZE_AFTER = 1.0  # seconds after start: the first list is drawn, nobody types yet
+GC_FREEZE_AFTER = 1.0  # seconds after the first frame: the first list is in, nobody types yet
 
 
 class EctuiApp(App[None]):
@@ -91,12 +91,13 @@ class EctuiApp(App[None]):
         from screens import notifier
 
         self.notifier = notifier.start(self)
-        self._gc_freeze = self.set_timer(GC_FREEZE_AFTER, garbage.freeze_start_up)
 
     def on_ready(self) -> None:
         # The first frame is on the screen: Python's cyclic collector, paused by the command
-        # line while the app started (ectui/cli.py), runs again.
+        # line while the app started (ectui/cli.py), runs again, and a moment later what
+        # the start made is frozen out of its walks (screens/garbage.py).
         gc.enable()
+        self._gc_freeze = self.set_timer(GC_FREEZE_AFTER, garbage.freeze_start_up)
 
     def pop_screen(self):
         removal = super().pop_screen()

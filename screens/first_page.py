@@ -60,19 +60,16 @@ class FirstPage:
     def take(self, context, offset: int, limit: int):
         """The rows, if this read is the one they answer and they were not taken yet;
         else None (the caller reads them itself). Waits for the read to finish."""
-        if self._taken or context is not self.context or offset != 0 or limit != self.limit:
-            return None
-        self._taken = True
-        try:
-            return self._rows.result()[0]
-        except Exception:
-            return None
+        taken = self._claim(context, offset, limit)
+        return taken[0] if taken is not None else None
 
     def ready(self, context, offset: int, limit: int):
         """``(rows, length)`` as ``take`` gives the rows, but only if they are already read:
         None at once otherwise (nothing is taken then)."""
-        if not self._rows.done() or self._taken or context is not self.context \
-                or offset != 0 or limit != self.limit:
+        return self._claim(context, offset, limit) if self._rows.done() else None
+
+    def _claim(self, context, offset: int, limit: int):
+        if self._taken or context is not self.context or offset != 0 or limit != self.limit:
             return None
         self._taken = True
         try:

@@ -45,8 +45,7 @@ async def _cursor_read_ahead(app: App, feed: ChangeFeed) -> ChangeCursor | None:
     if ahead is None:
         return None
     try:
-        cursor = (ahead.cursor.result() if ahead.cursor.done()
-                  else await asyncio.wrap_future(ahead.cursor))
+        cursor = await asyncio.wrap_future(ahead.cursor)
     except Exception:
         return None
     return cursor if cursor.origin == feed.cursor.origin else None

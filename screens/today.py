@@ -71,20 +71,6 @@ def legend() -> Text:
 class TodayTable(PagedTable):
     """The Today list; the cursor steps over the section headers."""
 
-    def _launch_count(self) -> None:
-        # At start-up the first page was read while the App was imported: taken here, as the
-        # list mounts, it is drawn in the screen's first frame rather than a frame after a
-        # worker's round trip (~50 ms of the start-up, benchmarks/RESULTS.md section 9).
-        page = self.cursor_row // self._page_size
-        ready = (self._source.ready(page * self._page_size, self._page_size)
-                 if isinstance(self._source, TodaySource) else None)
-        if ready is None:
-            super()._launch_count()
-            return
-        rows, length = ready
-        self._counting = True
-        self._counted(self._Counted(self._generation, length, page, rows, None))
-
     def action_cursor_down(self) -> None:
         self._step(1)
 

@@ -21,6 +21,7 @@ SCOPES = ("client", "contact", "employee", "controlled", "all")
 STATUS_FILTERS = ("all", "open", "done")
 MAX_PROJECTS = 300
 STANDALONE_CAP = 10_000
+_CHUNK = 500  # ids per IN (...): SQLite's older builds allow 999 bound values
 
 
 @dataclass(frozen=True)
@@ -109,8 +110,8 @@ def tree_roots(ctx: Context, scope: TreeScope, flt: TreeFilter) -> TreeRoots:
     found = found[:MAX_PROJECTS]
     ids = [r.id for r in found]
     nodes: list[tuple[int, int | None, str]] = []
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
         nodes.extend((n.id, n.parent_id, n.status) for n in
                      Task.select(Task.id, Task.parent, Task.status).where(Task.root.in_(chunk)))
     progress = progress_of(nodes)
@@ -156,9 +157,6 @@ def project_trees(ctx: Context, project_ids: list[int],
             query = query.where(condition)
         visible.extend(task.id for task in query)
     return _trees(ctx, visible, flt)
-
-
-_CHUNK = 500  # ids per IN (...): SQLite's older builds allow 999 bound values
 
 
 def _trees(ctx: Context, project_ids: list[int],

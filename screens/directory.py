@@ -19,12 +19,13 @@ from screens.db import run_db, run_db_sync
 from screens.refused_keys import ExplainsRefusedKeys
 from screens.reload_on_return import ReloadsOnReturn
 from screens.sources import ContactSource, OrganizationSource
+from screens.widgets.list_search import ListSearch
 from screens.widgets.paged_table import Column, PagedTable
 
 ORGS, CONTACTS = "organizations", "contacts"
 
 
-class SearchInput(Input):
+class SearchInput(ListSearch):
     # A binding, not an on_key handler: bindings run in typing order, so «ром↓⏎» opens the card.
     BINDINGS = [Binding("down", "screen.into_list", show=False)]
 
@@ -81,7 +82,8 @@ class DirectoryScreen(ReloadsOnReturn, ExplainsRefusedKeys, Screen):
         yield Tabs(Tab(t("org.plural"), id=ORGS), Tab(t("contact.plural"), id=CONTACTS),
                    id="directory-tabs")
         with Horizontal(id="directory-filters"):
-            yield SearchInput(placeholder=t("directory.search_hint"), id="search")
+            yield SearchInput(placeholder=t("directory.search_hint"), id="search",
+                              results=self._table)
             yield Select[int]([], prompt=t("directory.all_groups"), id="group-filter")
             yield Select[str]([(t(f"choice.category.{c}"), c) for c in CATEGORIES],
                               prompt=t("directory.all_categories"), id="category-filter")

@@ -25,6 +25,7 @@ from screens import sales_actions as actions
 from screens.db import run_db_sync
 from screens.reload_on_return import ReloadsOnReturn
 from screens.sales_sources import ContractSource, InvoiceSource, ProductSource, ProposalSource
+from screens.widgets.list_search import ListSearch
 from screens.widgets.paged_table import Column, PagedTable
 
 TABS = ("products", "proposals", "invoices", "contracts")
@@ -156,7 +157,8 @@ class SalesScreen(ReloadsOnReturn, Screen):
         yield Tabs(*(Tab(t(f"sales.tab.{tab}"), id=tab) for tab in TABS), active=self.tab,
                    id="sales-tabs")
         with Horizontal(id="sales-filters"):
-            yield Input(placeholder=t("sales.search_hint"), id="sales-search")
+            yield ListSearch(placeholder=t("sales.search_hint"), id="sales-search",
+                             results=self._table)
             yield Select[str]([], prompt=t("sales.all_statuses"), id="sales-status")
         today = self.app.context.now().date()  # «просрочен» by the session's clock
 

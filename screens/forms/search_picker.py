@@ -20,10 +20,11 @@ from textual.widgets import Footer, Input, Static
 from ectui.i18n import t
 from screens.db import run_db_sync
 from screens.forms import FORMS_CSS
+from screens.widgets.list_search import ListSearch
 from screens.widgets.paged_table import Column, PagedTable
 
 
-class _SearchInput(Input):
+class _SearchInput(ListSearch):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "screen.focus_list", show=False),
     ]
@@ -66,7 +67,8 @@ class SearchPicker(ModalScreen[Any]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-dialog"):
             yield Static(self.heading, id="picker-title")
-            yield _SearchInput(self._query, placeholder=self.placeholder, id="picker-search")
+            yield _SearchInput(self._query, placeholder=self.placeholder, id="picker-search",
+                               results=lambda: self.table)
             yield _MatchTable(self.columns, self.cell, page_size=100,
                               empty_text=self.empty_text, run_in_context=run_db_sync,
                               id="picker-table")

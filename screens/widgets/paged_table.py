@@ -21,6 +21,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events, on, work
+from textual.app import ScreenStackError
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
@@ -89,6 +90,10 @@ class Column:
 
 
 MIN_FLEXIBLE = 16
+
+PAINT_HOLD = 0.03
+"""Seconds the screen may wait for a new source's first rows before it paints (see
+`PagedTable.set_source`)."""
 
 
 class PagedTable(ScrollView, can_focus=True):
@@ -255,6 +260,7 @@ class PagedTable(ScrollView, can_focus=True):
         self._error_notified = False
         self._highlight_waits_for_row = False
         self._widths_cache: tuple[int, list[int]] = (-1, [])
+        self._paint_hold: Any = None  # an entered `App.batch_update()` while rows are awaited
 
     # ---- public API -------------------------------------------------------------------
 
@@ -281,6 +287,7 @@ class PagedTable(ScrollView, can_focus=True):
         # then showed and hid the scroll bar, a layout of the whole screen per keystroke.
         if self.is_mounted:
             self.scroll_to(y=0, animate=False, force=True)
+        self.hold_paint()
         self._start_count()
 
     def reload(self) -> None:
@@ -294,6 +301,37 @@ class PagedTable(ScrollView, can_focus=True):
         self._start_count()
 
     # ---- workers ----------------------------------------------------------------------
+
+    def hold_paint(self) -> None:
+        """Hold the screen's next paint until the new rows come (at most `PAINT_HOLD`).
+
+        Textual paints a keystroke's echo at once, and then cannot paint again for one to two
+        frames of its 60 fps clock (17–33 ms): the rows that came 10 ms after the key waited
+        for that, ~25 ms of every keystroke (benchmarks/RESULTS.md section 16). Held, the
+        echo and the rows are painted together as soon as the rows are in; a slow query
+        still gets its echo within `PAINT_HOLD`. `set_source` holds; a search line calls
+        this as the text changes, before the echo is painted (`ListSearch`)."""
+        if self._paint_hold is not None or not self.is_mounted or not self.screen.is_current:
+            return
+        app = self.app
+        batch = app.batch_update()
+        batch.__enter__()
+        hold = self._paint_hold = (app, batch)
+        app.set_timer(PAINT_HOLD, lambda: self._release_paint(hold), name="paged-table-paint-hold")
+
+    def _release_paint(self, hold: Any = None) -> None:
+        """Let the screen paint; ``hold``: only if that hold is still the one held."""
+        if self._paint_hold is None or (hold is not None and hold is not self._paint_hold):
+            return
+        (app, batch), self._paint_hold = self._paint_hold, None
+        batch.__exit__(None, None, None)
+        try:
+            app.screen.check_idle()  # an idle screen with changes schedules its paint
+        except ScreenStackError:
+            pass  # the app is closing: nothing left to paint
+
+    def on_unmount(self) -> None:
+        self._release_paint()  # never leave the app's paints held by a table that is gone
 
     def on_mount(self) -> None:
         # No super(): Textual calls ScrollView.on_mount itself (handlers run per class in the MRO).
@@ -390,6 +428,7 @@ class PagedTable(ScrollView, can_focus=True):
         message.stop()
         if message.generation != self._generation:
             return
+        self._release_paint()
         self._counting = False
         self._loaded = True
         self._row_count = max(0, message.count)
@@ -398,7 +437,7 @@ class PagedTable(ScrollView, can_focus=True):
             self._store_page(message.page, message.rows)
         if message.page_error is not None:
             self._page_failed(message.page, message.page_error)
-        self.virtual_size = Size(self._min_width(), self._row_count + 1)
+        self._set_extent()
         # Clamp quietly: the one RowHighlighted below carries the row that just arrived.
         self.set_reactive(PagedTable.cursor_row, self.validate_cursor_row(self.cursor_row))
         self._scroll_to_cursor()
@@ -412,6 +451,7 @@ class PagedTable(ScrollView, can_focus=True):
         message.stop()
         if message.generation != self._generation:
             return
+        self._release_paint()
         self._pending.discard(message.page)
         self._store_page(message.page, message.rows)
         # Until the count comes, the list ends after the rows it has (the cursor can reach
@@ -419,7 +459,7 @@ class PagedTable(ScrollView, can_focus=True):
         known = message.page * self._page_size + len(message.rows)
         if not self._loaded or self._row_count < known:
             self._row_count = known
-            self.virtual_size = Size(self._min_width(), self._row_count + 1)
+            self._set_extent()
         self.refresh()
         self.post_message(self.FirstPage(self, known))
         self._post_highlighted()
@@ -444,8 +484,24 @@ class PagedTable(ScrollView, can_focus=True):
             return
         if message.counting:
             self._counting = False
+            self._release_paint()
         self._page_failed(message.page, message.error)
         self.refresh()
+
+    def _set_extent(self) -> None:
+        """The scrollable height: the rows and the header line.
+
+        Set as Textual's own resize does it: the scroll bar and the scroll limits follow,
+        and the screen is laid out again only when the scroll bar appears or goes. Set as a
+        plain reactive, every keystroke's new count laid out the whole screen (5–10 ms)."""
+        size = Size(self._min_width(), self._row_count + 1)
+        if size == self.virtual_size:
+            return
+        if not self.is_mounted or size.width != self.virtual_size.width:
+            self.virtual_size = size
+            return
+        self.set_reactive(PagedTable.virtual_size, size)
+        self._scroll_update(size)  # shows or hides the scroll bar (a layout) when needed
 
     def _page_failed(self, page: int, error: Exception) -> None:
         self._pending.discard(page)

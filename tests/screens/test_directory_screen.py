@@ -11,6 +11,7 @@ from screens.app import EctuiApp
 from screens.widgets.paged_table import PagedTable
 from tests.ectui.helpers import NOW
 from tests.screens.test_forms import wait_until
+from tests.screens.test_paged_table import screen_lines
 from tests.screens.test_typeahead import open_directory
 
 
@@ -76,3 +77,45 @@ async def test_a_card_reads_its_organization_once_as_it_opens(sqlite_only_url, m
                          and app.screen.card is not None)
         await pilot.pause(0.3)
         assert reads == [org_id]  # not a second time as the screen first shows
+
+
+async def test_a_typed_letter_and_the_rows_it_finds_are_painted_together(sqlite_only_url,
+                                                                         monkeypatch):
+    import screens.widgets.paged_table as paged_table
+    from tests.screens.test_paged_table import FrameLog
+
+    monkeypatch.setattr(paged_table, "PAINT_HOLD", 30.0)  # only the rows may end the hold
+    session = open_session(sqlite_only_url, login="kim", clock=FixedClock(NOW))
+    save_organization(session.context, {"name": "ООО «Ромашка»"})
+    save_organization(session.context, {"name": "ООО «Вектор»"})
+    app = EctuiApp(session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_directory(pilot)
+        await wait_until(pilot, lambda: "ООО «Вектор»" in "\n".join(screen_lines(app)))
+        log = FrameLog(app)
+        await pilot.press("р")
+        await wait_until(pilot, lambda: any("ООО «Вектор»" not in "\n".join(frame)
+                                            for frame in log.frames))
+        # No frame shows the letter over an emptied list: the echo waited for the rows.
+        assert all("ООО «Ромашка»" in "\n".join(frame) for frame in log.frames)
+
+
+async def test_a_search_longer_than_its_box_keeps_the_end_in_view(sqlite_only_url):
+    from textual.widgets import Input
+
+    session = open_session(sqlite_only_url, login="kim", clock=FixedClock(NOW))
+    app = EctuiApp(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_directory(pilot)
+        search = app.screen.query_one("#search", Input)
+        typed = "очень длинное название организации которое не влезает в поле поиска конец"
+        await pilot.press(*typed)
+        await wait_until(pilot, lambda: search.value == typed)
+        await pilot.pause(0.1)
+        shown = "\n".join(screen_lines(app))
+        assert "поиска конец" in shown  # the end, where the cursor is, stays visible
+        assert search.scroll_offset.x > 0
+        await pilot.press("home")
+        await pilot.pause(0.1)
+        assert search.scroll_offset.x == 0
+        assert "очень длинное" in "\n".join(screen_lines(app))

@@ -476,3 +476,99 @@ async def test_source_set_before_mount_loads_on_mount() -> None:
         await settle(pilot)
         assert client_name(0) in screen_lines(app)[1]
         assert source.count_calls == 1
+
+
+class FrameLog:
+    """The frames the app sends to the terminal, each as the lines it shows."""
+
+    def __init__(self, app: App) -> None:
+        self.frames: list[list[str]] = []
+        display = app._display
+
+        def logged(screen, renderable) -> None:
+            if renderable is not None:
+                self.frames.append(screen_lines(app))
+            display(screen, renderable)
+
+        app._display = logged
+
+
+async def test_a_new_source_paints_once_its_rows_are_in(monkeypatch) -> None:
+    import screens.widgets.paged_table as paged_table
+
+    monkeypatch.setattr(paged_table, "PAINT_HOLD", 30.0)  # only the rows may end the hold
+    app = TableApp(FakeSource(300, prefix="Старый"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        log = FrameLog(app)
+        new = GatedSource(500, prefix="Новый")
+        try:
+            app.table.set_source(new)  # the user typed a letter
+            await wait_until(pilot, new.entered.is_set)
+            await pilot.pause(0.2)
+            assert log.frames == []  # no frame of a blank list while the query runs
+        finally:
+            new.gate.set()
+        await wait_until(pilot, lambda: log.frames != [])
+        assert client_name(0, "Новый") in log.frames[0][1]  # the first frame has the rows
+        assert not any("…" in frame[1] for frame in log.frames)
+
+
+async def test_a_slow_query_does_not_hold_the_screen_for_long(monkeypatch) -> None:
+    import screens.widgets.paged_table as paged_table
+
+    monkeypatch.setattr(paged_table, "PAINT_HOLD", 0.05)
+    app = TableApp(FakeSource(300, prefix="Старый"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        log = FrameLog(app)
+        slow = GatedSource(500, prefix="Новый")
+        try:
+            app.table.set_source(slow)
+            await wait_until(pilot, lambda: any("…" in frame[1] for frame in log.frames))
+            assert not slow.done.is_set()  # painted while the query still runs
+        finally:
+            slow.gate.set()
+        await wait_until(pilot, lambda: any(client_name(0, "Новый") in frame[1]
+                                            for frame in log.frames))
+
+
+async def test_a_table_removed_while_waiting_for_rows_lets_the_app_paint(monkeypatch) -> None:
+    from textual.widgets import Static
+
+    import screens.widgets.paged_table as paged_table
+
+    monkeypatch.setattr(paged_table, "PAINT_HOLD", 30.0)
+    app = TableApp(FakeSource(300))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        slow = GatedSource(500, prefix="Новый")
+        try:
+            app.table.set_source(slow)
+            await wait_until(pilot, slow.entered.is_set)
+            await app.table.remove()
+            log = FrameLog(app)
+            await app.mount(Static("Другой экран"))
+            await wait_until(pilot, lambda: any("Другой экран" in "\n".join(frame)
+                                                for frame in log.frames))
+        finally:
+            slow.gate.set()
+
+
+async def test_the_scroll_bar_and_its_reach_follow_each_new_count() -> None:
+    app = TableApp(FakeSource(5))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not app.table.show_vertical_scrollbar  # five rows fit
+        app.table.set_source(FakeSource(100_000))
+        await settle(pilot)
+        assert app.table.show_vertical_scrollbar
+        assert app.table.max_scroll_y == 100_000 + 1 - ROWS_ON_SCREEN - 1
+        await pilot.press("end")
+        await settle(pilot)
+        assert client_name(99_999) in screen_lines(app)[-1]
+        app.table.set_source(FakeSource(3))
+        await settle(pilot)
+        assert not app.table.show_vertical_scrollbar
+        assert app.table.scroll_offset.y == 0
+        assert client_name(2) in screen_lines(app)[3]

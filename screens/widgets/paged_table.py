@@ -21,13 +21,14 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events, on, work
-from textual.app import ScreenStackError
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from screens.widgets.paint_hold import PaintHold
 
 Row = Any
 """A row is whatever the source returns; only the `cell` getter looks inside it."""
@@ -260,7 +261,7 @@ class PagedTable(ScrollView, can_focus=True):
         self._error_notified = False
         self._highlight_waits_for_row = False
         self._widths_cache: tuple[int, list[int]] = (-1, [])
-        self._paint_hold: Any = None  # an entered `App.batch_update()` while rows are awaited
+        self._paint_hold = PaintHold()  # while a new source's rows are awaited
 
     # ---- public API -------------------------------------------------------------------
 
@@ -305,30 +306,16 @@ class PagedTable(ScrollView, can_focus=True):
     def hold_paint(self) -> None:
         """Hold the screen's next paint until the new rows come (at most `PAINT_HOLD`).
 
-        Textual paints a keystroke's echo at once, and then cannot paint again for one to two
-        frames of its 60 fps clock (17–33 ms): the rows that came 10 ms after the key waited
-        for that, ~25 ms of every keystroke (benchmarks/RESULTS.md section 16). Held, the
-        echo and the rows are painted together as soon as the rows are in; a slow query
-        still gets its echo within `PAINT_HOLD`. `set_source` holds; a search line calls
-        this as the text changes, before the echo is painted (`ListSearch`)."""
-        if self._paint_hold is not None or not self.is_mounted or not self.screen.is_current:
-            return
-        app = self.app
-        batch = app.batch_update()
-        batch.__enter__()
-        hold = self._paint_hold = (app, batch)
-        app.set_timer(PAINT_HOLD, lambda: self._release_paint(hold), name="paged-table-paint-hold")
+        Textual paints a keystroke's echo at once, and the rows that came 10 ms later then
+        waited 17–33 ms for its frame clock (`screens.widgets.paint_hold`). Held, the echo
+        and the rows are painted together as soon as the rows are in; a slow query still
+        gets its echo within `PAINT_HOLD`. `set_source` holds; a search line calls this as
+        the text changes, before the echo is painted (`ListSearch`)."""
+        if self.is_mounted and self.screen.is_current:
+            self._paint_hold.hold(self.app, PAINT_HOLD)
 
-    def _release_paint(self, hold: Any = None) -> None:
-        """Let the screen paint; ``hold``: only if that hold is still the one held."""
-        if self._paint_hold is None or (hold is not None and hold is not self._paint_hold):
-            return
-        (app, batch), self._paint_hold = self._paint_hold, None
-        batch.__exit__(None, None, None)
-        try:
-            app.screen.check_idle()  # an idle screen with changes schedules its paint
-        except ScreenStackError:
-            pass  # the app is closing: nothing left to paint
+    def _release_paint(self) -> None:
+        self._paint_hold.release()
 
     def on_unmount(self) -> None:
         self._release_paint()  # never leave the app's paints held by a table that is gone

@@ -192,7 +192,7 @@ async def test_opens_on_first_rows_and_fetches_one_page() -> None:
         assert app.table.row_count == 100_000
         assert source.count_calls == 1
         assert source.fetches == [(0, 200)]
-        assert app.contexts == 1  # count and first page share one worker
+        assert app.contexts == 2  # the first page, then its count
         first = app.of_type(PagedTable.FirstPage)
         assert [message.rows_known for message in first] == [200]
         loaded = app.of_type(PagedTable.Loaded)
@@ -572,3 +572,19 @@ async def test_the_scroll_bar_and_its_reach_follow_each_new_count() -> None:
         assert not app.table.show_vertical_scrollbar
         assert app.table.scroll_offset.y == 0
         assert client_name(2) in screen_lines(app)[3]
+
+
+async def test_a_search_typed_on_is_never_counted(monkeypatch) -> None:
+    import screens.widgets.paged_table as paged_table
+
+    monkeypatch.setattr(paged_table, "COUNT_AFTER", 0.5)
+    first, second = FakeSource(100_000, prefix="И"), FakeSource(50_000, prefix="Ив")
+    app = TableApp(first)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: client_name(0, "И") in screen_lines(app)[1])
+        app.table.set_source(second)  # the next letter, before the typing paused
+        await settle(pilot)
+        assert client_name(0, "Ив") in screen_lines(app)[1]
+        assert app.table.row_count == 50_000
+        assert (first.count_calls, second.count_calls) == (0, 1)
+        assert [message.row_count for message in app.of_type(PagedTable.Loaded)] == [50_000]

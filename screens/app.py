@@ -13,10 +13,7 @@ from ectui.errors import UserError
 from ectui.i18n import t
 from ectui.session import Session
 from screens import garbage
-from screens.widgets.footer_watchers import install as install_footer_fix
 from screens.widgets.typeahead import focus_chain_settled
-
-install_footer_fix()  # Textual's Footer keeps every key it ever showed otherwise
 
 GC_FREEZE_AFTER = 1.0  # seconds after the first frame: the first list is in, nobody types yet
 
@@ -28,6 +25,8 @@ class EctuiApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", t("key.help"), priority=True),
+        # Textual's own palette binding would be labelled «palette» in every language.
+        Binding("ctrl+p", "command_palette", t("key.palette"), show=False, priority=True),
         Binding("f2", "switch_mode('today')", t("key.today"), priority=True),
         Binding("f3", "switch_mode('directory')", t("key.directory"), priority=True),
         # The relationship history (screens/task_modes.py): the tree, quick logging, clients
@@ -180,6 +179,16 @@ class EctuiApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_command_palette(self) -> None:
+        from screens.palette import open_palette
+
+        open_palette(self)
+
+    def get_system_commands(self, screen):
+        from screens.palette import screen_commands
+
+        return screen_commands(self, screen)
 
     def report_error(self, error: BaseException) -> None:
         """Every failure a person sees is a message, never a traceback."""

@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from ectui.i18n import t
 from ectui.services import audit
 from screens import changes
 from screens.db import run_db_sync
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.paged_table import Column, PagedTable
 
 
@@ -66,7 +67,7 @@ class AuditScreen(Screen):
              Column("old", t("audit.col.old")), Column("new", t("audit.col.new"))],
             self._cell, empty_text=t("audit.empty"), run_in_context=run_db_sync,
             id="audit-table")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(PagedTable)
@@ -135,7 +136,7 @@ class AuditEntryDialog(ModalScreen[None]):
         scroll = VerticalScroll(Static(grid))
         scroll.border_title = t("audit.title")
         yield scroll
-        yield Footer()
+        yield KeyBar()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 from textual.widgets.option_list import Option
 
 from ectui.errors import FieldError, ValidationError
@@ -43,6 +43,7 @@ from screens.forms.field_form import TASKS_CSS, FieldDef, FieldForm
 from screens.forms.pick_option import PickOption
 from screens.forms.task_form import TaskForm
 from screens.task_keys import letter
+from screens.widgets.key_bar import KeyBar
 
 VIEWS = ("day", "week", "month")
 
@@ -110,7 +111,7 @@ class CalendarScreen(Screen):
         yield CalendarGrid(id="cal-grid")
         yield Static("", id="cal-detail")
         yield Label(legend(), id="cal-legend")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         ctx = self.app.context

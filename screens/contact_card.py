@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label
+from textual.widgets import Header, Label
 
 from ectui.errors import UserError
 from ectui.i18n import t
@@ -19,6 +19,7 @@ from screens.db import run_db
 from screens.refused_keys import ExplainsRefusedKeys
 from screens.reload_on_return import ReloadsOnReturn
 from screens.widgets.field_grid import FieldBlocks
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.narrow import StacksWhenNarrow
 
 SECTIONS = ("main", "contacts", "personal")
@@ -66,7 +67,7 @@ class ContactCardScreen(ReloadsOnReturn, StacksWhenNarrow, ExplainsRefusedKeys, 
         yield Label("", id="card-birthday")
         with VerticalScroll(id="card-body"):
             yield FieldBlocks(len(SECTIONS) + 3, id="card-fields")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#card-body").focus()

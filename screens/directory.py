@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, Input, Label, Select, Tab, Tabs
+from textual.widgets import ContentSwitcher, Header, Input, Label, Select, Tab, Tabs
 
 from ectui.i18n import t, tn
 from ectui.models.client_base import CATEGORIES
@@ -19,6 +19,7 @@ from screens.db import run_db, run_db_sync
 from screens.refused_keys import ExplainsRefusedKeys
 from screens.reload_on_return import ReloadsOnReturn
 from screens.sources import ContactSource, OrganizationSource
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.list_search import ListSearch
 from screens.widgets.paged_table import Column, PagedTable
 
@@ -95,7 +96,7 @@ class DirectoryScreen(ReloadsOnReturn, ExplainsRefusedKeys, Screen):
                              empty_text=t("directory.nothing_found"),
                              run_in_context=run_db_sync, id=CONTACTS)
         yield Label("", id="directory-count")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         self.query_one("#search", Input).focus()

@@ -10,12 +10,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 
 from ectui.i18n import t
 from screens.exchange_campaigns import CampaignsPane
 from screens.exchange_files import ExportPane, ImportPane
 from screens.exchange_mail import InboxPane, MailingPane
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.operation import Operation
 
 TABS = ("tab-import", "tab-export", "tab-mailing", "tab-inbox", "tab-campaigns")
@@ -62,7 +63,7 @@ class ExchangeScreen(Screen):
             with TabPane(t("exchange.ui.tab.campaigns"), id="tab-campaigns"):
                 yield CampaignsPane(self.operation)
         yield self.operation
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#import-path").focus()

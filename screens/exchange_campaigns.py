@@ -11,13 +11,14 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from ectui.errors import UserError, ValidationError
 from ectui.i18n import t
 from ectui.models.exchange import CAMPAIGN_KINDS
 from ectui.services import campaigns
 from screens.db import run_db
+from screens.widgets.key_bar import KeyBar
 
 
 def _money(value: Decimal | None) -> str:
@@ -105,7 +106,7 @@ class CampaignForm(ModalScreen[int | None]):
             yield Input(placeholder=t("campaign.ui.starts"), id="campaign-starts")
             yield Input(placeholder=t("campaign.ui.ends"), id="campaign-ends")
             yield Static("", classes="field-error", id="campaign-error")
-        yield Footer()
+        yield KeyBar()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ectui.i18n import t
 from screens.calendar_help import CALENDAR_KEYS
@@ -20,6 +20,7 @@ from screens.sales_help import SALES_KEYS
 from screens.service_help import SERVICE_KEYS
 from screens.shared_help import SHARED_KEYS
 from screens.task_help import TASK_KEYS
+from screens.widgets.key_bar import KeyBar
 
 KEYS = (
     ("help.global", (("F1", "help.k.f1"), ("F3", "help.k.f3"), ("Ctrl+P", "help.k.palette"),
@@ -62,7 +63,7 @@ class HelpScreen(ModalScreen[None]):
         scroll = VerticalScroll(Static(Group(*parts)))
         scroll.border_title = t("help.title")
         yield scroll
-        yield Footer()
+        yield KeyBar()
 
     async def action_dismiss(self, result=None) -> None:
         self.dismiss(None)

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label
+from textual.widgets import Header, Label
 
 from ectui.i18n import t
 from ectui.services import inbox
@@ -19,6 +19,7 @@ from screens import task_actions
 from screens.db import run_db, run_db_sync
 from screens.forms.field_form import TASKS_CSS
 from screens.task_keys import letter
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.paged_table import Column, PagedTable
 
 STATE_MARKS = {"unread": "●", "snoozed": "◷", "read": " "}  # the legend explains them
@@ -57,7 +58,7 @@ class InboxScreen(Screen):
                          row_style=self._row_style, empty_text=t("inbox.empty"),
                          run_in_context=run_db_sync, id="inbox-list")
         yield Label(Text(t("inbox.legend"), style="dim"), id="inbox-legend")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(PagedTable)

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from ectui.i18n import t
 from ectui.money import format_money
@@ -17,6 +17,7 @@ from ectui.services.invoices import InvoiceView, MoneyEvent
 from screens import sales_actions as actions
 from screens.document_view import DocumentScreen, fill_lines, info_table, line_columns
 from screens.sales import invoice_state
+from screens.widgets.key_bar import KeyBar
 
 
 def _events_columns(table: DataTable, title: str) -> None:
@@ -70,7 +71,7 @@ class InvoiceScreen(DocumentScreen):
         with Horizontal(id="doc-bottom"):
             yield DataTable(id="doc-payments", cursor_type="row")
             yield DataTable(id="doc-shipments", cursor_type="row")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         line_columns(self.lines_table())

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label
+from textual.widgets import Header, Label
 
 from ectui.i18n import t
 from ectui.services.next_contacts import (
@@ -25,6 +25,7 @@ from screens.db import run_db_sync
 from screens.forms.field_form import TASKS_CSS
 from screens.reload_on_return import ReloadsOnReturn
 from screens.task_keys import letter
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.paged_table import Column, PagedTable
 
 
@@ -66,7 +67,7 @@ class NoNextStepScreen(ReloadsOnReturn, Screen):
         yield PagedTable(
             columns, self._cell, empty_text=t("nostep.empty"), run_in_context=run_db_sync,
             id="nostep-list")
-        yield Footer()
+        yield KeyBar()
 
     def _cell(self, row: ClientWithoutStep, key: str):
         if key == "category":

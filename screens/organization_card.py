@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label
+from textual.widgets import DataTable, Header, Label
 
 from ectui.errors import UserError
 from ectui.i18n import t
@@ -17,6 +17,7 @@ from screens.db import run_db
 from screens.refused_keys import ExplainsRefusedKeys
 from screens.reload_on_return import ReloadsOnReturn
 from screens.widgets.field_grid import FieldBlocks
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.narrow import StacksWhenNarrow
 
 SECTIONS = ("main", "contacts", "addresses", "requisites", "notes")
@@ -55,7 +56,7 @@ class OrganizationCardScreen(ReloadsOnReturn, StacksWhenNarrow, ExplainsRefusedK
                 yield FieldBlocks(4, id="card-extra")  # custom fields, groups, departments, links
                 yield sales_cards.chain_table()
                 yield from service_cards.service_tables(self.org_id)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#card-contacts", DataTable)

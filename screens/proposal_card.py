@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 from textual.widgets.option_list import Option
 
 from ectui.i18n import t
@@ -17,6 +17,7 @@ from ectui.services.proposals import ProposalView
 from screens import sales_actions as actions
 from screens.db import run_db
 from screens.document_view import DocumentScreen, fill_lines, info_table, line_columns
+from screens.widgets.key_bar import KeyBar
 
 
 class ProposalScreen(DocumentScreen):
@@ -45,7 +46,7 @@ class ProposalScreen(DocumentScreen):
         with Horizontal(id="doc-bottom"):
             yield DataTable(id="doc-people", cursor_type="row")
             yield Static("", id="doc-invoices")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         line_columns(self.lines_table())

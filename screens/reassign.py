@@ -16,12 +16,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Select, Static
+from textual.widgets import Label, Select, Static
 
 from ectui.errors import UserError
 from ectui.i18n import t, tn
 from ectui.services import access, employees, reassign
 from screens.db import run_db
+from screens.widgets.key_bar import KeyBar
 
 
 class ReassignScreen(ModalScreen[dict[str, int] | None]):
@@ -61,7 +62,7 @@ class ReassignScreen(ModalScreen[dict[str, int] | None]):
                 yield Select[int]([], prompt=t("reassign.pick"), compact=True, id="reassign-to")
             with VerticalScroll(id="reassign-preview"):
                 yield Static(t("reassign.choose_both"), id="reassign-text")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         people = await run_db(employees.employees, False)

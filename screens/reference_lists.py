@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label
+from textual.widgets import DataTable, Header, Label
 
 from ectui.errors import UserError
 from ectui.i18n import t
@@ -19,6 +19,7 @@ from ectui.services import custom_fields, groups
 from screens.db import run_db
 from screens.forms.confirm import ConfirmDialog
 from screens.forms.field_form import FieldDef, FieldForm
+from screens.widgets.key_bar import KeyBar
 
 KINDS = ("organization", "contact")
 
@@ -40,7 +41,7 @@ class ReferenceListsScreen(Screen):
         yield DataTable(id="lists-groups", cursor_type="row", zebra_stripes=True)
         yield Label(t("lists.fields"), classes="card-heading")
         yield DataTable(id="lists-fields", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#lists-groups", DataTable).add_columns(

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual_plotext import PlotextPlot
 
 from ectui.i18n import t
@@ -32,6 +32,7 @@ from screens import report_filters
 from screens.db import run_db
 from screens.task_keys import letter
 from screens.widgets.bar_list import BarList
+from screens.widgets.key_bar import KeyBar
 
 MAX_ROWS = 300  # a table shows at most this many rows; the export has them all
 VIEWS = ("both", "tables", "chart")
@@ -115,7 +116,7 @@ class ReportsScreen(Screen):
             yield PlotextPlot(id="report-chart")
             yield BarList(id="report-bars")
             yield VerticalScroll(id="report-tables")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = t("report.screen")

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, Input, Label, Select, Tab, Tabs
+from textual.widgets import ContentSwitcher, Header, Input, Label, Select, Tab, Tabs
 
 from ectui.i18n import t
 from ectui.models.documents import PROPOSAL_STATUSES
@@ -25,6 +25,7 @@ from screens import sales_actions as actions
 from screens.db import run_db_sync
 from screens.reload_on_return import ReloadsOnReturn
 from screens.sales_sources import ContractSource, InvoiceSource, ProductSource, ProposalSource
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.list_search import ListSearch
 from screens.widgets.paged_table import Column, PagedTable
 
@@ -171,7 +172,7 @@ class SalesScreen(ReloadsOnReturn, Screen):
                                  empty_text=t("sales.nothing_found"),
                                  run_in_context=run_db_sync, id=tab)
         yield Label("", id="sales-count")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._status_options()

@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label
+from textual.widgets import DataTable, Header, Label
 
 from ectui.errors import UserError
 from ectui.i18n import t
@@ -18,6 +18,7 @@ from ectui.services import products
 from screens.db import run_db
 from screens.forms.confirm import ConfirmDialog
 from screens.forms.field_form import FieldDef, FieldForm
+from screens.widgets.key_bar import KeyBar
 
 
 class ProductGroupsScreen(Screen):
@@ -41,7 +42,7 @@ class ProductGroupsScreen(Screen):
         yield Label(t("product_group.explain"), classes="product-groups-note")
         yield DataTable(id="product-groups", cursor_type="row", zebra_stripes=True)
         yield Label("", id="product-groups-empty", classes="product-groups-note")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = t("product_group.title")

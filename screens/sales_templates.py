@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList
+from textual.widgets import Header, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ectui.errors import UserError
@@ -23,6 +23,7 @@ from screens.db import run_db
 from screens.forms.confirm import ConfirmDialog
 from screens.forms.field_form import TASKS_CSS, FieldDef, FieldForm
 from screens.task_keys import letter
+from screens.widgets.key_bar import KeyBar
 
 _EDITING = {"new", "edit", "delete", "new_stage", "move_up", "move_down"}
 
@@ -55,7 +56,7 @@ class TemplatesScreen(Screen):
             with Vertical(id="templates-steps"):
                 yield Label(t("templates.steps"), classes="pane-title")
                 yield OptionList(id="step-options")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#template-options", OptionList).focus()

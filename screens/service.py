@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Select
+from textual.widgets import Header, Label, Select
 
 from ectui.i18n import t
 from ectui.services import service_lists as lists
@@ -20,6 +20,7 @@ from screens import service_actions as actions
 from screens.db import run_db, run_db_sync
 from screens.reload_on_return import ReloadsOnReturn
 from screens.service_display import left_text
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.paged_table import Column, PagedTable
 
 
@@ -100,7 +101,7 @@ class ServiceScreen(ReloadsOnReturn, Screen):
                          empty_text=t("request.nothing"), run_in_context=run_db_sync,
                          id="service-requests")
         yield Label("", id="service-count")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         self.minutes_per_day = await run_db(lists.minutes_per_day)

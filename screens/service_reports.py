@@ -13,13 +13,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Header, Input, Label, Static
 
 from ectui.errors import FieldError, UserError
 from ectui.i18n import t
 from ectui.services.service_reports import Line, ServiceReport, service_report
 from ectui.validation import parse_date
 from screens.db import run_db
+from screens.widgets.key_bar import KeyBar
 
 
 def _hours(minutes: int | None) -> str:
@@ -92,7 +93,7 @@ class ServiceReportScreen(Screen):
             yield Input(today.strftime("%d.%m.%Y"), id="report-to", compact=True)
         with VerticalScroll(id="report-scroll"):
             yield Static(t("common.loading"), id="report-body")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.action_build()

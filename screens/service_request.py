@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from ectui.errors import UserError
 from ectui.i18n import t
@@ -18,6 +18,7 @@ from screens import service_actions as actions
 from screens.db import run_db
 from screens.reload_on_return import ReloadsOnReturn
 from screens.service_display import left_text, moment
+from screens.widgets.key_bar import KeyBar
 
 
 class RequestScreen(ReloadsOnReturn, Screen):
@@ -46,7 +47,7 @@ class RequestScreen(ReloadsOnReturn, Screen):
         with VerticalScroll():
             yield Static("", id="request-fields")
             yield DataTable(id="request-history", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#request-history", DataTable)

@@ -7,7 +7,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label
+from textual.widgets import DataTable, Header, Label
 from textual.widgets.option_list import Option
 
 from ectui.errors import UserError
@@ -16,6 +16,7 @@ from ectui.services import access
 from ectui.services import service_process as process
 from screens.db import run_db
 from screens.forms.field_form import FieldDef, FieldForm
+from screens.widgets.key_bar import KeyBar
 
 
 def open_settings(app: App) -> None:
@@ -77,7 +78,7 @@ class StepsScreen(Screen):
         yield Header()
         yield Label(t("service.steps_hint"), id="steps-hint")
         yield DataTable(id="steps", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

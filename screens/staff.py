@@ -11,7 +11,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Label, Tab, Tabs
+from textual.widgets import ContentSwitcher, DataTable, Header, Label, Tab, Tabs
 
 from ectui.errors import UserError
 from ectui.i18n import t
@@ -19,6 +19,7 @@ from ectui.models.access import ACTIONS
 from ectui.services import employees, roles
 from screens import changes
 from screens.db import run_db
+from screens.widgets.key_bar import KeyBar
 
 EMPLOYEES, ROLES = "staff-employees", "staff-roles"
 
@@ -53,7 +54,7 @@ class StaffScreen(Screen):
             yield DataTable(id=EMPLOYEES, cursor_type="row", zebra_stripes=True)
             yield DataTable(id=ROLES, cursor_type="row", zebra_stripes=True)
         yield Label(t("staff.hint"), id="staff-hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         people = self.query_one(f"#{EMPLOYEES}", DataTable)

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Select, Static, Tree
+from textual.widgets import Header, Input, Label, Select, Static, Tree
 from textual.widgets._tree import TreeNode
 
 from ectui.errors import FieldError, UserError
@@ -49,6 +49,7 @@ from screens.task_display import (
     task_title,
 )
 from screens.task_keys import letter
+from screens.widgets.key_bar import KeyBar
 
 PAGE = 200
 
@@ -141,7 +142,7 @@ class TaskTreeScreen(Screen):
         tree.auto_expand = False
         yield tree
         yield Static("", id="tree-detail")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         # Whose tasks one may look at: a head picks any employee of the department.

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList
+from textual.widgets import Header, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ectui.errors import UserError
@@ -18,6 +18,7 @@ from ectui.services import task_types as service
 from screens.db import run_db
 from screens.forms.confirm import ConfirmDialog
 from screens.forms.field_form import TASKS_CSS, FieldDef, FieldForm
+from screens.widgets.key_bar import KeyBar
 
 
 class TaskTypesScreen(Screen):
@@ -43,7 +44,7 @@ class TaskTypesScreen(Screen):
             with Vertical(id="templates-steps"):
                 yield Label(t("types.results"), classes="pane-title")
                 yield OptionList(id="result-options")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#type-options", OptionList).focus()

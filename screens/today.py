@@ -11,7 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from ectui.i18n import t
 from ectui.services.context import Context
@@ -24,6 +24,7 @@ from screens.reload_on_return import ReloadsOnReturn
 from screens.style_paths import TASKS_CSS
 from screens.task_display import due_text, result_text, state_mark, state_of, task_title
 from screens.task_keys import letter
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.paged_table import Column, PagedTable
 
 NARROW_BELOW = 110
@@ -134,7 +135,7 @@ class TodayScreen(ReloadsOnReturn, Screen):
                          id="today-list")
         yield Static("", id="today-detail")
         yield Label(legend(), id="today-legend")
-        yield Footer()
+        yield KeyBar()
 
     def _columns(self) -> list[Column]:
         if self.app.size.width < NARROW_BELOW:

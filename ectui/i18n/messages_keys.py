@@ -2,6 +2,8 @@
 
 MESSAGES = {
     "key.help": ("Справка", "Help"),
+    "key.palette": ("Команды", "Commands"),
+    "palette.search": ("Найти действие…", "Find an action…"),
     "key.directory": ("Справочник", "Directory"),
     "key.open": ("Открыть", "Open"),
     "key.new": ("Создать", "New"),

@@ -10,10 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from ectui.i18n import t
 from screens.forms import FORMS_CSS
+from screens.widgets.key_bar import KeyBar
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -57,7 +58,7 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(Content(self.yes_label), id="confirm-yes", variant="warning")
                 yield Button(Content(self.no_label), id="confirm-no", variant="primary")
             yield Static(Content(t("form.confirm.hint")), id="confirm-hint")
-        yield Footer()
+        yield KeyBar()
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

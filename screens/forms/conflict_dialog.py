@@ -15,10 +15,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, RadioButton, RadioSet, Static
+from textual.widgets import RadioButton, RadioSet, Static
 
 from ectui.i18n import t
 from ectui.services.merge import EditConflict, FieldConflict
+from screens.widgets.key_bar import KeyBar
 
 CHOICES = ("base", "theirs", "mine")
 
@@ -113,7 +114,7 @@ class ConflictDialog(ModalScreen[dict[str, str] | None]):
                 for field in self.conflict.conflicts:
                     yield Static(Content(field.label), classes="conflict-field")
                     yield ConflictChoice(field, other)
-        yield Footer()
+        yield KeyBar()
 
     def choices(self) -> dict[str, str]:
         return {choice.conflict.key: choice.choice for choice in self.query(ConflictChoice)}

@@ -13,12 +13,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from ectui.errors import UserError
 from ectui.i18n import t
 from ectui.services import mailings
 from screens.db import run_db
+from screens.widgets.key_bar import KeyBar
 
 
 class EmailForm(ModalScreen[bool | None]):
@@ -56,7 +57,7 @@ class EmailForm(ModalScreen[bool | None]):
             yield Input(placeholder=t("email.subject"), id="email-subject")
             yield TextArea(id="email-body")
             yield Static(Content(t("email.hint")), id="email-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#email-subject", Input).focus()

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from ectui.errors import ValidationError
 from ectui.i18n import t
@@ -27,6 +27,7 @@ from screens.forms.entry_picker import EntryPicker
 from screens.forms.record_form import ReferenceField
 from screens.forms.saving import AsksBeforeDiscarding, SavesOffThread
 from screens.style_paths import TASKS_CSS
+from screens.widgets.key_bar import KeyBar
 
 _ERROR_MARK = "✖"
 
@@ -86,7 +87,7 @@ class FieldForm(SavesOffThread, AsksBeforeDiscarding, ModalScreen[Any]):
                     yield self.row(spec.key, spec.label, self.widget_for(spec),
                                    required=spec.required, hint=spec.hint)
                 yield from self.compose_extra()
-        yield Footer()
+        yield KeyBar()
 
     def compose_extra(self) -> Iterable[Widget]:
         """More rows after the fields, for a subclass."""

@@ -8,9 +8,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Footer, Input, Label, Select
+from textual.widgets import Button, Input, Label, Select
 
 from ectui.i18n import t
+from screens.widgets.key_bar import KeyBar
 
 COMMON_LABELS = ("дочерняя компания", "головная организация", "рекомендовал", "конкурент",
                  "партнёр", "бывший сотрудник", "поставщик")
@@ -46,7 +47,7 @@ class LinkForm(ModalScreen[tuple[str, str, int] | None]):
             yield Button(t("link.pick_target"), id="link-pick")
             yield Label("", id="link-target")
             yield Label("", id="link-error", classes="link-error")
-        yield Footer()
+        yield KeyBar()
 
     @on(Button.Pressed, "#link-pick")
     def _pick(self) -> None:

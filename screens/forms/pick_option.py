@@ -7,10 +7,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ectui.i18n import t
+from screens.widgets.key_bar import KeyBar
 
 
 class PickOption(ModalScreen[str | None]):
@@ -32,7 +33,7 @@ class PickOption(ModalScreen[str | None]):
         options = OptionList(*self.options)
         options.border_title = self.pick_title
         yield options
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

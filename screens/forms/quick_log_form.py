@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ectui.errors import ValidationError
@@ -30,6 +30,7 @@ from ectui.services.task_types import ResultInfo
 from screens.forms.confirm import ConfirmDialog
 from screens.forms.field_form import TASKS_CSS
 from screens.forms.saving import SavesOffThread
+from screens.widgets.key_bar import KeyBar
 
 _ERROR_MARK = "✖"
 
@@ -113,7 +114,7 @@ class QuickLogForm(SavesOffThread, ModalScreen[Any]):
                         value=d.place_id if d.place_id is not None else Select.NULL,
                         prompt=t("quick_log.place_none"), compact=True,
                         id="quick-log-place"))
-        yield Footer()
+        yield KeyBar()
 
     def _result_list(self) -> Widget:
         options = [Option(Text.assemble((f"{i + 1} ", "bold"), r.name), id=str(r.id))

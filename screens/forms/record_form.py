@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from ectui.errors import ValidationError
@@ -36,6 +36,7 @@ from screens.db import run_db
 from screens.forms import FORMS_CSS
 from screens.forms.entry_picker import EntryPicker
 from screens.forms.saving import AsksBeforeDiscarding
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.typeahead import keystrokes_applied
 
 SaveRecord = Callable[[dict[str, object], dict[int, str], list[int], int | None], int]
@@ -207,7 +208,7 @@ class RecordForm(AsksBeforeDiscarding, ModalScreen[int | None]):
             yield Static("", id="form-status")
             with _FormBody(id="form-body"):
                 yield from self._compose_fields()
-        yield Footer()
+        yield KeyBar()
 
     def _compose_fields(self) -> Iterable[Widget]:
         sections: dict[str, list[FieldSpec]] = {}

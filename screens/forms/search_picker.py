@@ -15,11 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ectui.i18n import t
 from screens.db import run_db_sync
 from screens.forms import FORMS_CSS
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.list_search import ListSearch
 from screens.widgets.paged_table import Column, PagedTable
 
@@ -73,7 +74,7 @@ class SearchPicker(ModalScreen[Any]):
                               empty_text=self.empty_text, run_in_context=run_db_sync,
                               id="picker-table")
             yield Static(t("form.picker.hint"), id="picker-hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._search(self._query)

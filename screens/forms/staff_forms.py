@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from ectui.errors import ValidationError
 from ectui.i18n import t
@@ -25,6 +25,7 @@ from ectui.models.access import ACTIONS, SCOPES
 from ectui.services.employees import EmployeeInfo
 from ectui.services.roles import RoleInfo
 from screens.db import run_db
+from screens.widgets.key_bar import KeyBar
 
 SMALL_FORM_CSS = """
 SmallForm { align: center middle; }
@@ -79,7 +80,7 @@ class SmallForm(ModalScreen[Any]):
                                      classes="small-row")
                 if self._note:
                     yield Static(Content(self._note), classes="small-note")
-        yield Footer()
+        yield KeyBar()
 
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {}

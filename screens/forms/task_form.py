@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ectui.i18n import t
@@ -19,6 +19,7 @@ from ectui.services.employees import EmployeeInfo
 from ectui.services.task_types import TaskTypeInfo
 from ectui.services.tasks import EditableTask
 from screens.forms.field_form import TASKS_CSS, FieldDef, FieldForm
+from screens.widgets.key_bar import KeyBar
 
 
 class EmployeeChooser(ModalScreen[int | None]):
@@ -43,7 +44,7 @@ class EmployeeChooser(ModalScreen[int | None]):
                                for p in self.people), id="employee-chooser")
         options.border_title = self.chooser_title
         yield options
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

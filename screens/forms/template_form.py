@@ -13,13 +13,14 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from ectui.errors import UserError, ValidationError
 from ectui.exchange.letters import FIELDS
 from ectui.i18n import t
 from ectui.services import mail_templates
 from screens.db import run_db
+from screens.widgets.key_bar import KeyBar
 
 
 class TemplateForm(ModalScreen[int | None]):
@@ -56,7 +57,7 @@ class TemplateForm(ModalScreen[int | None]):
             fields = "  ".join(f"{{{{ {russian} }}}} — {t(help_key)}"
                                for _en, russian, help_key in FIELDS)
             yield VerticalScroll(Static(Content(fields)), id="template-fields")
-        yield Footer()
+        yield KeyBar()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

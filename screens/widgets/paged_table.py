@@ -11,7 +11,6 @@ page shorter than a full one is the whole list, so it needs no count at all.
 
 from __future__ import annotations
 
-import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -254,7 +253,6 @@ class PagedTable(ScrollView, can_focus=True):
         self._source: PageSource | None = None
         # Bumped by set_source and reload: results of older generations are dropped.
         self._generation = 0
-        self._superseded = threading.Event()  # set when this generation gives way
         self._select_when_loaded = -1  # the generation an early Enter waits on
         self._row_count = 0
         self._counting = False
@@ -274,6 +272,11 @@ class PagedTable(ScrollView, can_focus=True):
     def row_count(self) -> int:
         """Rows in the source, as last counted (0 until the first count arrives)."""
         return self._row_count
+
+    @property
+    def counting(self) -> bool:
+        """The rows are still being counted (a full first page waits for a pause first)."""
+        return self._counting
 
     @property
     def current_row(self) -> Row | None:
@@ -332,8 +335,6 @@ class PagedTable(ScrollView, can_focus=True):
 
     def _new_generation(self) -> None:
         self._generation += 1
-        self._superseded.set()  # the count waiting for a pause in the typing: not needed
-        self._superseded = threading.Event()
         if self._select_when_loaded == self._generation - 1:
             # The search text typed before Enter arrives after it: keep waiting for its rows.
             self._select_when_loaded = self._generation
@@ -375,29 +376,40 @@ class PagedTable(ScrollView, can_focus=True):
 
     @work(thread=True, group="paged-table-count", exit_on_error=False)
     def _count_rows(self, generation: int, source: PageSource, page: int) -> None:
+        """The cursor's page; a shorter one is the whole list, a full one is counted once
+        the typing pauses (`_count_after_pause`); with no page, counted at once."""
         offset = page * self._page_size
-        superseded = self._superseded
-
-        def fetch() -> list[Row]:
-            return list(source.fetch(offset, self._page_size))
-
         try:
-            rows, page_error = self._run_in_context(fetch), None
+            rows = self._run_in_context(lambda: list(source.fetch(offset, self._page_size)))
         except Exception as error:  # the count stands even if the first page fails
-            rows, page_error = [], error
-        else:
-            if 0 < len(rows) < self._page_size or (offset == 0 and not rows):
-                # The last page: nothing to count.
-                self._post_from_thread(self._Counted(generation, offset + len(rows), page,
-                                                     rows, None))
-                return
-            if rows:
-                self._post_from_thread(self._PageBeforeCount(generation, page, rows))
+            self._count_now(generation, source, page, error)
+            return
+        if 0 < len(rows) < self._page_size or (offset == 0 and not rows):
+            self._post_from_thread(self._Counted(generation, offset + len(rows), page, rows,
+                                                 None))
+        elif rows:
+            self._post_from_thread(self._PageBeforeCount(generation, page, rows))
+        else:  # the cursor's page is past the end now (rows were deleted): count at once
+            self._count_now(generation, source, page, None)
+
+    def _count_after_pause(self, generation: int, source: PageSource, page: int) -> None:
         # Counted only once the typing pauses: counting every match of each prefix typed
         # on («и», «ив», «ива»…) kept the database busy while the next prefix's page was
-        # wanted (on PostgreSQL a keystroke's page waited ~20 ms for it at p95).
-        if superseded.wait(COUNT_AFTER):
-            return  # typed on: nobody will see this count
+        # wanted (on PostgreSQL a keystroke's page waited ~20 ms for it at p95). A timer,
+        # not a thread that sleeps: each waiting thread kept a malloc arena (~10 MB in all).
+        def count_if_still_wanted() -> None:
+            if generation == self._generation:
+                self._count_later(generation, source, page)
+
+        self.set_timer(COUNT_AFTER, count_if_still_wanted, name="paged-table-count-after")
+
+    @work(thread=True, group="paged-table-count", exit_on_error=False)
+    def _count_later(self, generation: int, source: PageSource, page: int) -> None:
+        self._count_now(generation, source, page, None)
+
+    def _count_now(self, generation: int, source: PageSource, page: int,
+                   page_error: Exception | None) -> None:
+        """On a worker thread: count and post the count (with the first page's error)."""
         try:
             count = self._run_in_context(source.count)
         except Exception as error:
@@ -452,6 +464,8 @@ class PagedTable(ScrollView, can_focus=True):
         self._release_paint()
         self._pending.discard(message.page)
         self._store_page(message.page, message.rows)
+        if self._source is not None:
+            self._count_after_pause(message.generation, self._source, message.page)
         # Until the count comes, the list ends after the rows it has (the cursor can reach
         # them all); a reload keeps its count, since it is most likely unchanged.
         known = message.page * self._page_size + len(message.rows)

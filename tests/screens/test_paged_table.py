@@ -145,17 +145,21 @@ class TableApp(App):
 async def settle(pilot: Pilot) -> None:
     """Wait until the workers are done and the pages they brought are drawn.
 
-    Drawing can start new fetches (for rows that just came on screen), so repeat until a
-    round ends with no worker left running.
+    Drawing can start new fetches (for rows that just came on screen), and a full first
+    page is counted only after a pause, so repeat until a round ends with no worker left
+    running and no table still counting.
     """
     app = pilot.app
-    for _ in range(20):
+    for _ in range(40):
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen_lines(app)  # draw, as the terminal would
         await pilot.pause()
-        if all(worker.is_finished for worker in app.workers):
+        counting = any(table.counting for table in app.query(PagedTable))
+        if not counting and all(worker.is_finished for worker in app.workers):
             return
+        if counting:
+            await pilot.pause(0.05)  # a full page is counted once the typing pauses
     raise AssertionError("workers did not settle")
 
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 
+from rich.align import Align
+from rich.text import Text
 from textual.app import App, SystemCommand
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.screen import Screen
+from textual.widgets.option_list import Option
 
 from ectui.i18n import t
 
@@ -28,6 +31,25 @@ def screen_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
                             partial(app.run_action, binding.action, node))
 
 
+class Palette(CommandPalette):
+    """Textual's palette with its own words translated."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual writes «No matches found» in English in this method; the same, translated.
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(Option(
+                    Align.center(Text(t("palette.no_matches"), style="not bold")),
+                    disabled=True, id=self._NO_MATCHES))
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
 def open_palette(app: App) -> None:
     if not CommandPalette.is_open(app):
-        app.push_screen(CommandPalette(id="--command-palette", placeholder=t("palette.search")))
+        app.push_screen(Palette(id="--command-palette", placeholder=t("palette.search")))

@@ -4,6 +4,7 @@ MESSAGES = {
     "key.help": ("Справка", "Help"),
     "key.palette": ("Команды", "Commands"),
     "palette.search": ("Найти действие…", "Find an action…"),
+    "palette.no_matches": ("Такого действия здесь нет", "No such action here"),
     "key.directory": ("Справочник", "Directory"),
     "key.open": ("Открыть", "Open"),
     "key.new": ("Создать", "New"),

@@ -29,3 +29,17 @@ async def test_the_palette_finds_an_action_by_its_russian_name_and_runs_it(sqlit
         assert "Screenshot" not in screen_text(app)
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, DirectoryScreen))
+
+
+async def test_an_action_the_screen_has_not_is_said_so_in_russian(sqlite_only_url):
+    from textual.command import CommandPalette
+
+    session = open_session(sqlite_only_url, login="kim", clock=FixedClock(NOW))
+    app = EctuiApp(session)
+    async with app.run_test(size=(120, 34)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"ыыыы")
+        await wait_until(pilot, lambda: "Такого действия здесь нет" in screen_text(app))
+        assert "No matches" not in screen_text(app)

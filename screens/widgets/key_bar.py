@@ -5,7 +5,7 @@ screen's keys change: building and laying out ~24 widgets was ~20 ms of every ca
 (after the card's data, since the Footer builds its keys one refresh after it learns them)
 plus a layout of the whole screen (~25 ms), and the Footer needed three workarounds (it
 kept every key it had ever shown: 472 MB after 174 keystrokes; benchmarks/RESULTS.md,
-sections 5 and 18). This is one line of text: a change of keys redraws one line.
+sections 5 and 19). This is one line of text: a change of keys redraws one line.
 """
 
 from __future__ import annotations

@@ -97,7 +97,7 @@ COUNT_AFTER = 0.15
 
 PAINT_HOLD = 0.03
 """Seconds the screen may wait for a new source's first rows before it paints (see
-`PagedTable.set_source`)."""
+`PagedTable.hold_paint`)."""
 
 
 class PagedTable(ScrollView, can_focus=True):
@@ -322,11 +322,8 @@ class PagedTable(ScrollView, can_focus=True):
         if self.is_mounted and self.screen.is_current:
             self._paint_hold.hold(self.app, PAINT_HOLD)
 
-    def _release_paint(self) -> None:
-        self._paint_hold.release()
-
     def on_unmount(self) -> None:
-        self._release_paint()  # never leave the app's paints held by a table that is gone
+        self._paint_hold.release()  # never leave the app's paints held by a table that is gone
 
     def on_mount(self) -> None:
         # No super(): Textual calls ScrollView.on_mount itself (handlers run per class in the MRO).
@@ -395,8 +392,8 @@ class PagedTable(ScrollView, can_focus=True):
     def _count_after_pause(self, generation: int, source: PageSource, page: int) -> None:
         # Counted only once the typing pauses: counting every match of each prefix typed
         # on («и», «ив», «ива»…) kept the database busy while the next prefix's page was
-        # wanted (on PostgreSQL a keystroke's page waited ~20 ms for it at p95). A timer,
-        # not a thread that sleeps: each waiting thread kept a malloc arena (~10 MB in all).
+        # wanted (on PostgreSQL a keystroke's page waited ~20 ms for it at p95). A timer on
+        # the table, so no worker thread sits idle through the pause.
         def count_if_still_wanted() -> None:
             if generation == self._generation:
                 self._count_later(generation, source, page)
@@ -438,7 +435,7 @@ class PagedTable(ScrollView, can_focus=True):
         message.stop()
         if message.generation != self._generation:
             return
-        self._release_paint()
+        self._paint_hold.release()
         self._counting = False
         self._loaded = True
         self._row_count = max(0, message.count)
@@ -461,7 +458,7 @@ class PagedTable(ScrollView, can_focus=True):
         message.stop()
         if message.generation != self._generation:
             return
-        self._release_paint()
+        self._paint_hold.release()
         self._pending.discard(message.page)
         self._store_page(message.page, message.rows)
         if self._source is not None:
@@ -496,7 +493,7 @@ class PagedTable(ScrollView, can_focus=True):
             return
         if message.counting:
             self._counting = False
-            self._release_paint()
+            self._paint_hold.release()
         self._page_failed(message.page, message.error)
         self.refresh()
 

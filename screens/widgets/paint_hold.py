@@ -1,9 +1,9 @@
 """Holding the app's paints for a moment, so that a change arrives whole in one frame.
 
-Textual paints what changed at once, and then cannot paint again for one to two frames of
-its 60 fps clock (17-33 ms); a change that comes in two parts (a keystroke's echo, then the
-rows it finds; a card's frame, then its data) is painted twice, each time with a layout of
-the screen, and its second part waits for that clock (benchmarks/RESULTS.md, section 16).
+Textual paints what changed at once, and then cannot paint again for one to two periods of
+its frame clock (17-33 ms at its 60 fps); a change that comes in two parts (a keystroke's
+echo, then the rows it finds) is painted twice, each time with a layout of the screen, and
+its second part waits for that clock (benchmarks/RESULTS.md, section 16).
 """
 
 from __future__ import annotations
@@ -19,10 +19,6 @@ class PaintHold:
 
     def __init__(self) -> None:
         self._held: tuple[App, Any] | None = None
-
-    @property
-    def held(self) -> bool:
-        return self._held is not None
 
     def hold(self, app: App, cap: float) -> None:
         if self._held is not None:

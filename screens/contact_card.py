@@ -16,6 +16,7 @@ from ectui.i18n import t
 from ectui.services.cards import ContactCard, contact_card
 from screens import actions, changes, task_cards
 from screens.db import run_db
+from screens.one_pass_layout import LaysOutInOnePass
 from screens.refused_keys import ExplainsRefusedKeys
 from screens.reload_on_return import ReloadsOnReturn
 from screens.widgets.field_grid import FieldBlocks
@@ -44,7 +45,8 @@ def birthday_note(birthday: date | None, today: date) -> str:
     return t("contact.birthday_in", days=days) if days <= 14 else ""
 
 
-class ContactCardScreen(ReloadsOnReturn, StacksWhenNarrow, ExplainsRefusedKeys, Screen):
+class ContactCardScreen(LaysOutInOnePass, ReloadsOnReturn, StacksWhenNarrow,
+                        ExplainsRefusedKeys, Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", t("key.back")),
         Binding("f4", "edit", t("key.edit")),

@@ -14,16 +14,41 @@ from ectui.i18n import t
 from ectui.services.cards import OrganizationCard, organization_card
 from screens import actions, changes, sales_cards, service_cards, task_cards
 from screens.db import run_db
+from screens.one_pass_layout import LaysOutInOnePass
 from screens.refused_keys import ExplainsRefusedKeys
 from screens.reload_on_return import ReloadsOnReturn
 from screens.widgets.field_grid import FieldBlocks
 from screens.widgets.key_bar import KeyBar
+from screens.widgets.list_source import ListSource
 from screens.widgets.narrow import StacksWhenNarrow
+from screens.widgets.paged_table import Column, PagedTable
 
 SECTIONS = ("main", "contacts", "addresses", "requisites", "notes")
 
 
-class OrganizationCardScreen(ReloadsOnReturn, StacksWhenNarrow, ExplainsRefusedKeys, Screen):
+def _contact_columns() -> list[Column]:
+    # Before a call one wants the phone and the birthday; the position gives way first.
+    return [
+        Column("name", t("contact.last_name") + " " + t("contact.first_name").lower()),
+        Column("position", t("contact.position"), drop_order=1),
+        Column("phone", t("contact.mobile_phone"), width=18),
+        Column("birthday", t("contact.birthday_column"), width=10, drop_order=2),
+    ]
+
+
+def _contact_cell(person, key: str) -> str:
+    if key == "birthday":
+        return person.birthday.strftime("%d.%m.%Y") if person.birthday else ""
+    return getattr(person, key) or ""
+
+
+def contacts_table() -> PagedTable:
+    """The card's people: drawn line by line (a client may have hundreds), fit to the column."""
+    return PagedTable(_contact_columns(), _contact_cell, page_size=500, id="card-contacts")
+
+
+class OrganizationCardScreen(LaysOutInOnePass, ReloadsOnReturn, StacksWhenNarrow,
+                             ExplainsRefusedKeys, Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", t("key.back")),
         Binding("f4", "edit", t("key.edit")),
@@ -52,16 +77,13 @@ class OrganizationCardScreen(ReloadsOnReturn, StacksWhenNarrow, ExplainsRefusedK
                 yield FieldBlocks(len(SECTIONS), id="card-fields")
             with VerticalScroll(id="card-side", classes="card-column"):
                 yield Label(t("org.contacts"), classes="card-heading")
-                yield DataTable(id="card-contacts", cursor_type="row", zebra_stripes=True)
+                yield contacts_table()
                 yield FieldBlocks(4, id="card-extra")  # custom fields, groups, departments, links
                 yield sales_cards.chain_table()
                 yield from service_cards.service_tables(self.org_id)
         yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one("#card-contacts", DataTable)
-        table.add_columns(t("contact.last_name") + " " + t("contact.first_name").lower(),
-                          t("contact.position"), t("contact.mobile_phone"), t("contact.birthday"))
         self.load()
         changes.subscribe(self, self._changed_elsewhere, tables={"organization", "contact"})
 
@@ -107,13 +129,9 @@ class OrganizationCardScreen(ReloadsOnReturn, StacksWhenNarrow, ExplainsRefusedK
             [(t(f"section.{section}"),
               [(f.label, f.value) for f in card.fields if f.section == section])
              for section in SECTIONS])
-        table = self.query_one("#card-contacts", DataTable)
+        table = self.query_one("#card-contacts", PagedTable)
         row = table.cursor_row  # a reload (another session's change) keeps one's place
-        table.clear()
-        for person in card.contacts:
-            table.add_row(person.name, person.position, person.phone,
-                          person.birthday.strftime("%d.%m.%Y") if person.birthday else "",
-                          key=str(person.id))
+        table.set_source(ListSource(tuple(card.contacts)))
         # One-column lists go in the value column: the label column shows only a non-empty
         # value's label, and is dim.
         link_rows = [("", t("link.outgoing" if link.outgoing else "link.incoming",
@@ -124,18 +142,17 @@ class OrganizationCardScreen(ReloadsOnReturn, StacksWhenNarrow, ExplainsRefusedK
             (t("org.departments"), [("", ", ".join(card.departments))] if card.departments else []),
             (t("section.links"), link_rows),
         ])
-        if card.contacts:
-            table.move_cursor(row=min(row, len(card.contacts) - 1))
-        if card.contacts and not isinstance(self.focused, DataTable):
+        table.cursor_row = row
+        if card.contacts and not isinstance(self.focused, (DataTable, PagedTable)):
             table.focus()
 
-    @on(DataTable.RowHighlighted, "#card-contacts")
+    @on(PagedTable.RowHighlighted, "#card-contacts")
     def _contact_highlighted(self) -> None:
         self.refresh_bindings()
 
-    @on(DataTable.RowSelected, "#card-contacts")
-    def _open_contact(self, event: DataTable.RowSelected) -> None:
-        actions.open_contact(self.app, int(event.row_key.value))
+    @on(PagedTable.RowSelected, "#card-contacts")
+    def _open_contact(self, event: PagedTable.RowSelected) -> None:
+        actions.open_contact(self.app, event.row.id)
 
     def _reload(self, _result=None) -> None:
         self.load()
@@ -172,10 +189,8 @@ class OrganizationCardScreen(ReloadsOnReturn, StacksWhenNarrow, ExplainsRefusedK
             self.app.push_screen(AuditScreen("organization", self.org_id, self.card.name))
 
     def _selected_contact(self):
-        table = self.query_one("#card-contacts", DataTable)
-        if self.focused is not table or not self.card or not self.card.contacts:
-            return None
-        return self.card.contacts[table.cursor_row]
+        table = self.query_one("#card-contacts", PagedTable)
+        return table.current_row if self.focused is table else None
 
     async def action_delete(self) -> None:
         if self.card is None:

@@ -9,12 +9,13 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable
 
 from ectui.i18n import t
 from ectui.money import format_money
 from ectui.services.document_chain import ChainRow, client_chain
 from screens import sales_actions as actions
+from screens.widgets.list_source import ListSource
+from screens.widgets.paged_table import Column, PagedTable
 
 CHAIN_ID = "card-documents"
 
@@ -39,8 +40,14 @@ def _describe(row: ChainRow) -> tuple[Text, str, Text]:
     return Text(indent + title, style="bold" if row.depth == 0 else ""), amount, state
 
 
-class ChainTable(DataTable):
-    """The client's documents; Enter opens one. Deleting is done on the Sales screen."""
+_COLUMNS = ("document", "amount", "state")
+
+
+class ChainTable(PagedTable):
+    """The client's documents; Enter opens one. Deleting is done on the Sales screen.
+
+    Its rows are the described lines (`_describe`), drawn as they come on screen; the
+    columns fit the card's column, the state giving way first."""
 
     DEFAULT_CSS = """
     ChainTable { height: auto; max-height: 18; border-top: solid $primary-darken-2; }
@@ -50,16 +57,20 @@ class ChainTable(DataTable):
     ]
 
     def __init__(self, **kw) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kw)
+        columns = [Column("document", t("chain.document")),
+                   Column("amount", t("chain.amount"), width=13, align="right"),
+                   Column("state", t("chain.state"), width=16, drop_order=1)]
+        super().__init__(columns, lambda line, key: line[_COLUMNS.index(key)],
+                         page_size=500, **kw)
         self.rows_shown: list[ChainRow] = []
 
     def action_explain_delete(self) -> None:
         self.app.notify(t("chain.delete_elsewhere"), timeout=5)
 
-    @on(DataTable.RowSelected)
-    async def _open(self, event: DataTable.RowSelected) -> None:
+    @on(PagedTable.RowSelected)
+    async def _open(self, event: PagedTable.RowSelected) -> None:
         event.stop()
-        await open_chain_row(self.screen, self, event.cursor_row)
+        await open_chain_row(self.screen, self, event.row_index)
 
 
 def read_documents(actor, organization_id: int):
@@ -70,9 +81,6 @@ def read_documents(actor, organization_id: int):
 def chain_table() -> ChainTable:
     """The card's block of documents, hidden until `show_documents` fills it with rows."""
     table = ChainTable(id=CHAIN_ID)
-    table.add_column(t("chain.document"), width=32)
-    table.add_column(t("chain.amount"), width=13)
-    table.add_column(t("chain.state"), width=16)
     table.border_title = t("chain.title")
     table.display = False
     return table
@@ -82,10 +90,9 @@ def show_documents(screen: Screen, rows: list[ChainRow]) -> None:
     """Fill the card's chain with what `read_documents` returned."""
     table = screen.query_one(f"#{CHAIN_ID}", ChainTable)
     table.rows_shown = rows
-    table.clear()
-    for index, row in enumerate(rows):
-        title, amount, state = _describe(row)
-        table.add_row(title, Text(amount, justify="right"), state, key=str(index))
+    row = table.cursor_row  # a reload keeps one's place
+    table.set_source(ListSource(tuple(_describe(row) for row in rows)))
+    table.cursor_row = row
     table.display = bool(rows)
 
 

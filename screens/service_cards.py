@@ -10,7 +10,6 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable
 
 from ectui.errors import UserError
 from ectui.i18n import t
@@ -20,13 +19,21 @@ from ectui.services.service_lists import RequestRow, client_requests, minutes_pe
 from screens import service_actions as actions
 from screens.db import run_db
 from screens.service_display import left_text, warranty_text
+from screens.widgets.list_source import ListSource
+from screens.widgets.paged_table import Column, PagedTable
 
 INSTALLED_ID = "card-installed"
 REQUESTS_ID = "card-requests"
 
 
-class InstalledTable(DataTable):
-    """The client's installed base; its keys work while it has the focus."""
+def _by_index(line: tuple, key: str):
+    """A cell of a line of cells, by the column's key: "0", "1"…"""
+    return line[int(key)]
+
+
+class InstalledTable(PagedTable):
+    """The client's installed base; its keys work while it has the focus. The columns fit
+    the card's column (the contract gives way first on a narrow one)."""
 
     DEFAULT_CSS = """
     InstalledTable { height: auto; max-height: 12; border-top: solid $primary-darken-2; }
@@ -40,7 +47,12 @@ class InstalledTable(DataTable):
     ]
 
     def __init__(self, org_id: int, **kw) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kw)
+        columns = [Column("0", t("installed.col.name")),
+                   Column("1", t("installed.col.date"), width=10, drop_order=2),
+                   Column("2", t("installed.col.warranty"), width=22),
+                   Column("3", t("installed.col.contract"), drop_order=1)]
+        super().__init__(columns, _by_index, page_size=500,
+                         empty_text=t("installed.empty_hint"), **kw)
         self.org_id = org_id
         self.rows_shown: list[InstalledRow] = []
 
@@ -60,8 +72,8 @@ class InstalledTable(DataTable):
         if row is not None:
             await actions.edit_item(self.app, self.org_id, row.id, self._reload)
 
-    @on(DataTable.RowSelected)
-    async def _selected(self, event: DataTable.RowSelected) -> None:
+    @on(PagedTable.RowSelected)
+    async def _selected(self, event: PagedTable.RowSelected) -> None:
         event.stop()
         await self.action_edit()
 
@@ -85,7 +97,7 @@ class InstalledTable(DataTable):
                                        self._reload)
 
 
-class CardRequestsTable(DataTable):
+class CardRequestsTable(PagedTable):
     """The client's requests; Enter opens one."""
 
     DEFAULT_CSS = """
@@ -93,16 +105,20 @@ class CardRequestsTable(DataTable):
     """
 
     def __init__(self, **kw) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kw)
+        columns = [Column("0", "№", width=4),
+                   Column("1", t("request.col.subject")),
+                   Column("2", t("request.col.step"), width=16, drop_order=1),
+                   Column("3", t("request.col.left"), width=26)]
+        super().__init__(columns, _by_index, page_size=500, **kw)
         self.rows_shown: list[RequestRow] = []
 
-    @on(DataTable.RowSelected)
-    def _open(self, event: DataTable.RowSelected) -> None:
+    @on(PagedTable.RowSelected)
+    def _open(self, event: PagedTable.RowSelected) -> None:
         event.stop()
-        if 0 <= event.cursor_row < len(self.rows_shown):
+        if 0 <= event.row_index < len(self.rows_shown):
             from screens.service_request import RequestScreen
 
-            self.app.push_screen(RequestScreen(self.rows_shown[event.cursor_row].id))
+            self.app.push_screen(RequestScreen(self.rows_shown[event.row_index].id))
 
 
 def _installed_cells(row: InstalledRow, today) -> tuple:
@@ -135,17 +151,9 @@ def read_service(actor, org_id: int, now):
 def service_tables(org_id: int) -> tuple[InstalledTable, CardRequestsTable]:
     """The card's installed base and requests, hidden until `fill_service` shows them."""
     table = InstalledTable(org_id, id=INSTALLED_ID)
-    table.add_column(t("installed.col.name"), width=28)
-    table.add_column(t("installed.col.date"), width=10)
-    table.add_column(t("installed.col.warranty"), width=22)
-    table.add_column(t("installed.col.contract"), width=14)
     table.border_title = t("installed.title")
     table.border_subtitle = t("installed.keys_hint")
     requests_table = CardRequestsTable(id=REQUESTS_ID)
-    requests_table.add_column("№", width=4)
-    requests_table.add_column(t("request.col.subject"), width=24)
-    requests_table.add_column(t("request.col.step"), width=16)
-    requests_table.add_column(t("request.col.left"), width=26)
     requests_table.border_title = t("request.card_title")
     table.display = requests_table.display = False
     return table, requests_table
@@ -167,16 +175,13 @@ def fill_service(screen: Screen, read) -> None:
     table = screen.query_one(f"#{INSTALLED_ID}", InstalledTable)
     row = table.cursor_row
     table.rows_shown = items
-    table.clear()
-    for index, item in enumerate(items):
-        table.add_row(*_installed_cells(item, today), key=str(index))
-    if items:
-        table.move_cursor(row=min(row, len(items) - 1))
+    table.set_source(ListSource(tuple(_installed_cells(item, today) for item in items)))
+    table.cursor_row = row
     table.display = True
     requests_table = screen.query_one(f"#{REQUESTS_ID}", CardRequestsTable)
     requests_table.rows_shown = reqs
-    requests_table.clear()
-    for index, req in enumerate(reqs):
-        requests_table.add_row(str(req.number), req.subject, req.step,
-                               left_text(req, per_day), key=str(index))
+    row = requests_table.cursor_row
+    requests_table.set_source(ListSource(tuple(
+        (str(req.number), req.subject, req.step, left_text(req, per_day)) for req in reqs)))
+    requests_table.cursor_row = row
     requests_table.display = bool(reqs)

@@ -55,6 +55,7 @@ MESSAGES = {
     "contact.website": ("Сайт", "Website"),
     "contact.address": ("Адрес", "Address"),
     "contact.birthday": ("День рождения", "Birthday"),
+    "contact.birthday_column": ("Дата рожд.", "Birthday"),  # a list's narrow column
     "contact.id_document": ("Документ", "Identity document"),
     "contact.hobbies": ("Увлечения", "Hobbies"),
     "contact.likes": ("Любит", "Likes"),

@@ -86,6 +86,7 @@ MESSAGES = {
     "installed.title": ("Установленное оборудование и услуги", "Installed products and services"),
     "installed.keys_hint": ("Ins добавить · Ctrl+D из отгрузки · Ctrl+O обращение",
                             "Ins add · Ctrl+D from a shipment · Ctrl+O request"),
+    "installed.empty_hint": ("Пока ничего нет", "Nothing yet"),
     "installed.col.name": ("Изделие / услуга", "Product / service"),
     "installed.col.date": ("Дата", "Date"),
     "installed.col.warranty": ("Гарантия", "Warranty"),

@@ -502,11 +502,15 @@ class PagedTable(ScrollView, can_focus=True):
 
         Set as Textual's own resize does it: the scroll bar and the scroll limits follow,
         and the screen is laid out again only when the scroll bar appears or goes. Set as a
-        plain reactive, every keystroke's new count laid out the whole screen (5–10 ms)."""
-        size = Size(self._min_width(), self._row_count + 1)
+        plain reactive, every keystroke's new count laid out the whole screen (5–10 ms).
+        An empty list keeps a line for its `empty_text` (a table as tall as its rows)."""
+        lines = self._row_count or (1 if self._empty_text else 0)
+        size = Size(self._min_width(), lines + 1)
         if size == self.virtual_size:
             return
-        if not self.is_mounted or size.width != self.virtual_size.width:
+        height = self.styles.height
+        if (not self.is_mounted or size.width != self.virtual_size.width
+                or (height is not None and height.is_auto)):  # a table as tall as its rows
             self.virtual_size = size
             return
         self.set_reactive(PagedTable.virtual_size, size)

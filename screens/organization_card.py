@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Label
+from textual.widgets import Header, Label
 
 from ectui.errors import UserError
 from ectui.i18n import t
@@ -19,7 +19,7 @@ from screens.refused_keys import ExplainsRefusedKeys
 from screens.reload_on_return import ReloadsOnReturn
 from screens.widgets.field_grid import FieldBlocks
 from screens.widgets.key_bar import KeyBar
-from screens.widgets.list_source import ListSource
+from screens.widgets.list_source import show_list
 from screens.widgets.narrow import StacksWhenNarrow
 from screens.widgets.paged_table import Column, PagedTable
 
@@ -130,8 +130,7 @@ class OrganizationCardScreen(LaysOutInOnePass, ReloadsOnReturn, StacksWhenNarrow
               [(f.label, f.value) for f in card.fields if f.section == section])
              for section in SECTIONS])
         table = self.query_one("#card-contacts", PagedTable)
-        row = table.cursor_row  # a reload (another session's change) keeps one's place
-        table.set_source(ListSource(tuple(card.contacts)))
+        show_list(table, card.contacts)  # a reload (another session's change) keeps one's place
         # One-column lists go in the value column: the label column shows only a non-empty
         # value's label, and is dim.
         link_rows = [("", t("link.outgoing" if link.outgoing else "link.incoming",
@@ -142,8 +141,7 @@ class OrganizationCardScreen(LaysOutInOnePass, ReloadsOnReturn, StacksWhenNarrow
             (t("org.departments"), [("", ", ".join(card.departments))] if card.departments else []),
             (t("section.links"), link_rows),
         ])
-        table.cursor_row = row
-        if card.contacts and not isinstance(self.focused, (DataTable, PagedTable)):
+        if card.contacts and not isinstance(self.focused, PagedTable):
             table.focus()
 
     @on(PagedTable.RowHighlighted, "#card-contacts")

@@ -14,7 +14,7 @@ from ectui.i18n import t
 from ectui.money import format_money
 from ectui.services.document_chain import ChainRow, client_chain
 from screens import sales_actions as actions
-from screens.widgets.list_source import ListSource
+from screens.widgets.list_source import line_cell, show_list
 from screens.widgets.paged_table import Column, PagedTable
 
 CHAIN_ID = "card-documents"
@@ -40,9 +40,6 @@ def _describe(row: ChainRow) -> tuple[Text, str, Text]:
     return Text(indent + title, style="bold" if row.depth == 0 else ""), amount, state
 
 
-_COLUMNS = ("document", "amount", "state")
-
-
 class ChainTable(PagedTable):
     """The client's documents; Enter opens one. Deleting is done on the Sales screen.
 
@@ -57,11 +54,10 @@ class ChainTable(PagedTable):
     ]
 
     def __init__(self, **kw) -> None:
-        columns = [Column("document", t("chain.document")),
-                   Column("amount", t("chain.amount"), width=13, align="right"),
-                   Column("state", t("chain.state"), width=16, drop_order=1)]
-        super().__init__(columns, lambda line, key: line[_COLUMNS.index(key)],
-                         page_size=500, **kw)
+        columns = [Column("0", t("chain.document")),
+                   Column("1", t("chain.amount"), width=13, align="right"),
+                   Column("2", t("chain.state"), width=16, drop_order=1)]
+        super().__init__(columns, line_cell, page_size=500, **kw)
         self.rows_shown: list[ChainRow] = []
 
     def action_explain_delete(self) -> None:
@@ -90,9 +86,7 @@ def show_documents(screen: Screen, rows: list[ChainRow]) -> None:
     """Fill the card's chain with what `read_documents` returned."""
     table = screen.query_one(f"#{CHAIN_ID}", ChainTable)
     table.rows_shown = rows
-    row = table.cursor_row  # a reload keeps one's place
-    table.set_source(ListSource(tuple(_describe(row) for row in rows)))
-    table.cursor_row = row
+    show_list(table, [_describe(row) for row in rows])
     table.display = bool(rows)
 
 

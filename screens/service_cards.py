@@ -19,16 +19,11 @@ from ectui.services.service_lists import RequestRow, client_requests, minutes_pe
 from screens import service_actions as actions
 from screens.db import run_db
 from screens.service_display import left_text, warranty_text
-from screens.widgets.list_source import ListSource
+from screens.widgets.list_source import line_cell, show_list
 from screens.widgets.paged_table import Column, PagedTable
 
 INSTALLED_ID = "card-installed"
 REQUESTS_ID = "card-requests"
-
-
-def _by_index(line: tuple, key: str):
-    """A cell of a line of cells, by the column's key: "0", "1"…"""
-    return line[int(key)]
 
 
 class InstalledTable(PagedTable):
@@ -51,7 +46,7 @@ class InstalledTable(PagedTable):
                    Column("1", t("installed.col.date"), width=10, drop_order=2),
                    Column("2", t("installed.col.warranty"), width=22),
                    Column("3", t("installed.col.contract"), drop_order=1)]
-        super().__init__(columns, _by_index, page_size=500,
+        super().__init__(columns, line_cell, page_size=500,
                          empty_text=t("installed.empty_hint"), **kw)
         self.org_id = org_id
         self.rows_shown: list[InstalledRow] = []
@@ -109,7 +104,7 @@ class CardRequestsTable(PagedTable):
                    Column("1", t("request.col.subject")),
                    Column("2", t("request.col.step"), width=16, drop_order=1),
                    Column("3", t("request.col.left"), width=26)]
-        super().__init__(columns, _by_index, page_size=500, **kw)
+        super().__init__(columns, line_cell, page_size=500, **kw)
         self.rows_shown: list[RequestRow] = []
 
     @on(PagedTable.RowSelected)
@@ -173,15 +168,11 @@ def fill_service(screen: Screen, read) -> None:
     items, reqs, per_day = read
     today = screen.app.context.now().date()
     table = screen.query_one(f"#{INSTALLED_ID}", InstalledTable)
-    row = table.cursor_row
     table.rows_shown = items
-    table.set_source(ListSource(tuple(_installed_cells(item, today) for item in items)))
-    table.cursor_row = row
+    show_list(table, [_installed_cells(item, today) for item in items])
     table.display = True
     requests_table = screen.query_one(f"#{REQUESTS_ID}", CardRequestsTable)
     requests_table.rows_shown = reqs
-    row = requests_table.cursor_row
-    requests_table.set_source(ListSource(tuple(
-        (str(req.number), req.subject, req.step, left_text(req, per_day)) for req in reqs)))
-    requests_table.cursor_row = row
+    show_list(requests_table, [(str(req.number), req.subject, req.step, left_text(req, per_day))
+                               for req in reqs])
     requests_table.display = bool(reqs)

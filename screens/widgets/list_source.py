@@ -25,3 +25,15 @@ class ListSource:
 
     def ready(self, offset: int, limit: int) -> tuple[list[Any], int]:
         return list(self.rows[offset:offset + limit]), len(self.rows)
+
+
+def line_cell(line: Sequence[Any], key: str) -> Any:
+    """The cell getter for rows that are lines of cells: the columns' keys are "0", "1"…"""
+    return line[int(key)]
+
+
+def show_list(table: Any, rows: Sequence[Any]) -> None:
+    """Show ``rows`` in a `PagedTable`; a reload keeps the cursor's place (clamped)."""
+    place = table.cursor_row
+    table.set_source(ListSource(tuple(rows)))
+    table.cursor_row = place

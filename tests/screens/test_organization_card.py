@@ -30,14 +30,18 @@ def _client_with_people(url: str):
     return session, org
 
 
+async def _open_card(app, pilot, org):
+    app.push_screen(OrganizationCardScreen(org))
+    await wait_until(pilot, lambda: "Сотрудникова01" in screen_text(app))
+    return app.screen
+
+
 async def test_each_persons_phone_and_birthday_show_and_end_enter_opens_the_last(
         sqlite_only_url):
     session, org = _client_with_people(sqlite_only_url)
     app = EctuiApp(session)
     async with app.run_test(size=(120, 34)) as pilot:
-        app.push_screen(OrganizationCardScreen(org))
-        await wait_until(pilot, lambda: "Сотрудникова01" in screen_text(app))
-        card = app.screen
+        card = await _open_card(app, pilot, org)
         people = card.query_one("#card-contacts", PagedTable)
         line = next(row for row in screen_text(app).splitlines() if "Сотрудникова01" in row)
         # Half the width of 120 columns holds the name, the phone and the birthday whole.
@@ -61,9 +65,7 @@ async def test_every_block_is_laid_out_whole_and_an_empty_installed_base_says_so
     session, org = _client_with_people(sqlite_only_url)
     app = EctuiApp(session)
     async with app.run_test(size=(120, 34)) as pilot:
-        app.push_screen(OrganizationCardScreen(org))
-        await wait_until(pilot, lambda: "Сотрудникова01" in screen_text(app))
-        card = app.screen
+        card = await _open_card(app, pilot, org)
         await pilot.pause(0.3)
         # Laid out in one pass (screens/one_pass_layout.py): every block is as tall as its
         # lines and its border, and the people's list as its rows allow.

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.geometry import Size
+from textual.screen import Screen
 from textual.widgets import Input
 
 from screens.widgets.paged_table import PagedTable
@@ -25,6 +26,20 @@ class ListSearch(Input):
     def __init__(self, *args: Any, results: Callable[[], PagedTable], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._results = results
+
+    def _on_mount(self) -> None:
+        # Textual calls Input's own _on_mount too (handlers run down the class's MRO).
+        self.app.screen_change_signal.subscribe(self, self._screen_changed, immediate=True)
+
+    def _screen_changed(self, current: Screen) -> None:
+        # A covered screen's cursor keeps blinking in Textual: its next tick marks the line
+        # dirty, and a dirty line on a covered screen repaints the screen on top, 0-0.5 s
+        # after a card opens (a whole frame of the card, 30-80 ms, as a user starts to read).
+        # The cursor stays shown and still while covered, and blinks again on return.
+        if current is not self.screen:
+            self._pause_blink(visible=True)
+        elif self.has_focus:
+            self._restart_blink()
 
     def _watch_value(self, value: str) -> None:
         # Input sets its scrollable width from the text at every change, and Textual lays the

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from textual.widgets import Label
 
 from ectui.clock import FixedClock
@@ -119,3 +121,45 @@ async def test_a_search_longer_than_its_box_keeps_the_end_in_view(sqlite_only_ur
         await pilot.pause(0.1)
         assert search.scroll_offset.x == 0
         assert "очень длинное" in "\n".join(screen_lines(app))
+
+
+
+def frame_times(app) -> list[float]:
+    """Seconds from now to each frame the app sends to the terminal."""
+    times: list[float] = []
+    start = time.monotonic()
+    display = app._display
+
+    def logged(screen, renderable) -> None:
+        if renderable is not None:
+            times.append(time.monotonic() - start)
+        display(screen, renderable)
+
+    app._display = logged
+    return times
+
+
+async def test_a_card_over_the_search_is_not_redrawn_by_its_blinking_cursor(sqlite_only_url):
+    from screens import actions
+
+    session = open_session(sqlite_only_url, login="kim", clock=FixedClock(NOW))
+    org_id = save_organization(session.context, {"name": "ООО «Ромашка»"})
+    app = EctuiApp(session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_directory(pilot)  # the search line has the cursor, and it blinks
+        search = app.screen.query_one("#search")
+        await wait_until(pilot, lambda: search._cursor_visible)
+        await wait_until(pilot, lambda: not search._cursor_visible)  # just turned off
+        frames = frame_times(app)
+        actions.open_organization(app, org_id)  # as from the palette: the search keeps focus
+        await pilot.pause(1.2)  # the blink would turn the covered cursor on at 0.45-0.5 s
+        assert app.screen.card is not None and frames
+        # The card draws itself in its first ~0.1 s; then the user reads it, undisturbed.
+        assert [round(t, 2) for t in frames if t > 0.35] == []
+
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.focused is not None and app.focused.id == "search")
+        await pilot.pause(0.3)
+        frames = frame_times(app)
+        await pilot.pause(1.2)
+        assert len(frames) >= 2  # back in the search line, its cursor blinks again

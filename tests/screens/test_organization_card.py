@@ -80,3 +80,22 @@ async def test_every_block_is_laid_out_whole_and_an_empty_installed_base_says_so
         await pilot.pause(0.3)
         assert installed.outer_size.height == 3  # border, header, «Пока ничего нет»
         assert "Пока ничего нет" in screen_text(app)
+
+
+async def test_the_people_list_shows_in_its_final_shape_from_its_first_frame(
+        sqlite_only_url):
+    from tests.screens.test_paged_table import FrameLog
+
+    session, org = _client_with_people(sqlite_only_url)
+    app = EctuiApp(session)
+    async with app.run_test(size=(120, 34)) as pilot:
+        await pilot.pause(0.5)
+        log = FrameLog(app)
+        await _open_card(app, pilot, org)
+        await pilot.pause(0.5)
+        final = screen_text(app).splitlines()
+        shown = [frame for frame in log.frames if any("Сотрудникова01" in line
+                                                      for line in frame)]
+        # 40 people scroll in a list with a scroll bar. The frame that first shows them
+        # has the bar and the columns that make room for it: the list does not jump.
+        assert shown and all(frame == final for frame in shown)

@@ -99,6 +99,12 @@ class LaysOutInOnePass:
             _layout_done(changed)
 
     def _compositor_refresh(self) -> None:
-        # A pass that showed or hid a scroll bar is run again before it is painted.
-        if not (_in_one_pass and _scroll_bars_changed):
-            super()._compositor_refresh()  # type: ignore[misc]
+        if _in_one_pass:
+            if _scroll_bars_changed:
+                return  # the pass runs again before it is painted
+            # What was marked for repaint before this paint (much of it by this layout) is
+            # painted in it: its own messages then find nothing left and paint no frame.
+            compositor = self._compositor  # type: ignore[attr-defined]
+            compositor.update_widgets({widget for widget in compositor.visible_widgets
+                                       if widget._repaint_regions})
+        super()._compositor_refresh()  # type: ignore[misc]

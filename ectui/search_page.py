@@ -155,8 +155,11 @@ def _cheap_first_match(column: peewee.Node, groups: list[list[str]]) -> peewee.E
 
     A word of the index is a piece of the text, so it starts with a term only if the text
     holds the term, and in a text of letters, digits and spaces only where a word of the
-    text starts. The parser also splits words at anything else that is not a letter or a
-    digit, so a text holding the term and such a character is left to the full test.
+    text starts. The parser splits words at nothing else in such a text (letters and digits
+    are what it builds words of, and a regular expression's [[:alnum:]] asks the same
+    locale), so there the LIKE tests are exact and the words are not parsed: a fifth to a
+    third of a walk's time on PostgreSQL (benchmarks/RESULTS.md, section 22). A text with
+    any other character («x²yz»: the parser splits it at «²») is left to the full test.
     """
     def like(pattern: str, term: str) -> peewee.Expression:
         return peewee.Expression(column, peewee.OP.LIKE, pattern.format(term))
@@ -168,7 +171,8 @@ def _cheap_first_match(column: peewee.Node, groups: list[list[str]]) -> peewee.E
         return holds & (starts_words | peewee.Expression(column, "~", _NOT_WORDS))
 
     may_match = reduce(or_, map(group_may_match, groups))
-    return may_match & tsvector_matches(column, groups)
+    only_words = peewee.Expression(column, "!~", _NOT_WORDS)
+    return may_match & (only_words | tsvector_matches(column, groups))
 
 
 def _fetch(base: peewee.ModelSelect, model: type[peewee.Model], groups: list[list[str]],

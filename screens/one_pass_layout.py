@@ -17,6 +17,13 @@ layout later, after a frame painted without it and a wait for the frame clock (2
 a card whose people list or column starts to scroll). Here the layout is run again at once,
 before anything is painted. What else changes the geometry (a block shown or hidden, new
 text in a block) still asks for its own layout (benchmarks/RESULTS.md, sections 20 and 21).
+
+The layout resizes most widgets, and each then sends its own repaint message, which came
+after the layout's frame and painted the same card once or twice more. The layout's frame
+paints what is marked for repaint when it is drawn, so those messages find nothing left.
+
+All of this leans on Textual internals (checked against Textual 8.2): the tests of
+`tests/screens/test_organization_card.py` fail if an upgrade changes them under us.
 """
 
 from __future__ import annotations

@@ -32,6 +32,7 @@ from textual import _time, messages
 from textual.widget import Widget
 
 _in_one_pass = False  # layouts run on the UI thread, one at a time
+_last_pass = False  # of the passes one layout may run
 _scroll_bars_changed: list[Widget] = []  # in the pass that is running
 _size_updated = Widget._size_updated
 _refresh_scrollbars = Widget._refresh_scrollbars
@@ -84,30 +85,26 @@ class LaysOutInOnePass:
         await super()._on_layout(message)  # type: ignore[misc]
 
     def _refresh_layout(self, size=None, scroll: bool = False) -> None:
-        global _in_one_pass
+        global _in_one_pass, _last_pass
         self._laid_out_at = _time.get_time()
         _layout_done([widget for widget in self.walk_children(Widget)  # type: ignore[attr-defined]
                       if widget._layout_required])  # not yet sent: this layout takes them
-        changed: list[Widget] = []
-        for _ in range(_MAX_PASSES):
+        for attempt in range(_MAX_PASSES):
             _scroll_bars_changed.clear()
-            _in_one_pass = True
+            _in_one_pass, _last_pass = True, attempt == _MAX_PASSES - 1
             try:
                 super()._refresh_layout(size, scroll)  # type: ignore[misc]
             finally:
                 _in_one_pass = False
-            if not _scroll_bars_changed:
-                break
-            changed += _scroll_bars_changed
+            if not _scroll_bars_changed or _last_pass:
+                break  # after the last pass, a bar still changing asks Textual for a layout
             _layout_done(_scroll_bars_changed)
             scroll = False
         _scroll_bars_changed.clear()
-        if changed:
-            _layout_done(changed)
 
     def _compositor_refresh(self) -> None:
         if _in_one_pass:
-            if _scroll_bars_changed:
+            if _scroll_bars_changed and not _last_pass:
                 return  # the pass runs again before it is painted
             # What was marked for repaint before this paint (much of it by this layout) is
             # painted in it: its own messages then find nothing left and paint no frame.

@@ -101,3 +101,21 @@ async def test_the_people_list_shows_in_its_final_shape_in_one_frame(
         assert shown and all(frame == final for frame in shown)
         # And the card is not painted again: what the layout marked is in that frame.
         assert len(shown) == 1
+
+
+async def test_a_scroll_bar_still_changing_after_the_last_pass_is_laid_out_later(
+        sqlite_only_url, monkeypatch):
+    import screens.one_pass_layout as one_pass_layout
+
+    monkeypatch.setattr(one_pass_layout, "_MAX_PASSES", 1)  # every bar is one pass late
+    session, org = _client_with_people(sqlite_only_url)
+    app = EctuiApp(session)
+    async with app.run_test(size=(120, 34)) as pilot:
+        card = await _open_card(app, pilot, org)
+        people = card.query_one("#card-contacts", PagedTable)
+        await wait_until(pilot, lambda: people.show_vertical_scrollbar)
+        await pilot.pause(0.3)
+        # Textual's own later layout placed the bar, and the list was painted with it.
+        line = next(row for row in screen_text(app).splitlines() if "Сотрудникова01" in row)
+        assert "+7 (916) 000-00-01" in line and "02.03.1980" in line
+        assert people.scrollable_content_region.width < people.size.width  # the bar's room

@@ -22,7 +22,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events, on, work
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -264,6 +264,7 @@ class PagedTable(ScrollView, can_focus=True):
         self._error_notified = False
         self._highlight_waits_for_row = False
         self._widths_cache: tuple[int, list[int]] = (-1, [])
+        self._paint_style: Style | None = None  # this paint's inherited style (render_lines)
         self._paint_hold = PaintHold()  # while a new source's rows are awaited
 
     # ---- public API -------------------------------------------------------------------
@@ -648,16 +649,28 @@ class PagedTable(ScrollView, can_focus=True):
 
     # ---- drawing ----------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The style inherited from the containers, once per paint rather than per line:
+        # ``rich_style`` walks every ancestor, half of the table's lines' time in a frame.
+        self._paint_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._paint_style = None
+
+    def _base_style(self) -> Style:
+        return self.rich_style if self._paint_style is None else self._paint_style
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         if y == 0:
             texts = [Text(column.title) for column in self._columns]
-            style = self.rich_style + self.get_component_rich_style("paged-table--header")
+            style = self._base_style() + self.get_component_rich_style("paged-table--header")
             return self._strip(self._join_cells(texts), style, width)
         index = self.scroll_offset.y + y - 1
         if index >= self._row_count:
             return self._render_beyond_rows(index, width)
-        style = self.rich_style
+        style = self._base_style()
         row = self._row_for_display(index)
         arrived = row is not _MISSING and row is not _OUTSIDE
         if arrived and self._row_style is not None and (row_style := self._row_style(row)):
@@ -687,7 +700,7 @@ class PagedTable(ScrollView, can_focus=True):
             line.align("center", self._line_width())
         else:
             line.pad_left(_PAD)
-        return self._strip(line, self.rich_style, width)
+        return self._strip(line, self._base_style(), width)
 
     def _strip(self, line: Text, style: Style, width: int) -> Strip:
         line.truncate(width, overflow="crop", pad=True)

@@ -13,11 +13,18 @@ costs less than walking on, fetch them (up to a cap) and sort them. Both ways co
 
 Either way the page is exact: a walk returns the first matches in order, and a fetch is used
 only when it holds every match.
+
+The next keystroke usually narrows the search («ивано», then «иванов»). Typed on from a
+fetched query, its page is fetched at once; typed on from a walked one, the earlier walk's
+matches are tested again by id (a record changed in between is tested as it is now) and
+the walk goes on from where that one ended: the records before it cannot match.
 """
 
 from __future__ import annotations
 
 import math
+import time
+from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_, or_
 
@@ -67,12 +74,22 @@ def page_ids(base: peewee.ModelSelect, model: type[peewee.Model], groups: list[l
             return _remember_fetched(listing, groups, page)
     found: list[int] = []
     walked, step, after = 0, FIRST_STEP, None
+    earlier = _walked_before(listing, groups)
+    if earlier is not None:
+        # Typed on from a walked query («ивано», then «иванов»): whatever matches now matched
+        # then, so up to where that walk ended the matches are its own, tested again by id,
+        # and the walk goes on from there.
+        found = _still_matching(base, model, groups, earlier)
+        walked, after = earlier.walked, earlier.end
+        if after is None or len(found) >= need:
+            return _remember_walked(listing, groups, found, after, walked)[offset:need]
     while True:
-        hits, after = _walk(base, model, groups, after, step, need - len(found))
+        hits, after, last = _walk(base, model, groups, after, step, need - len(found))
         found += hits
         walked += step
         if len(found) >= need or after is None:  # the page, or all there is
-            return found[offset:need]
+            end = last if len(found) >= need else None
+            return _remember_walked(listing, groups, found, end, walked)[offset:need]
         # Matches come in clusters (a surname, Latin names before Cyrillic ones): the last
         # step tells best how far the walk still goes.
         to_walk = (need - len(found)) * step / len(hits) if hits else math.inf
@@ -89,6 +106,56 @@ def page_ids(base: peewee.ModelSelect, model: type[peewee.Model], groups: list[l
 # next keystroke) matches fewer records, so it is fetched at once. Only a guess: the fetch
 # still refuses when there are too many.
 _FETCHED: dict[tuple, list[list[str]]] = {}
+
+
+@dataclass(frozen=True)
+class _Walked:
+    """Where a walk of a list for ``groups`` ended: every match up to the record ``end``
+    (None: to the end of the list), in order, after ``walked`` records."""
+
+    groups: list[list[str]]
+    found: list[int]
+    end: tuple[str, int] | None
+    walked: int
+    at: float = field(default_factory=time.monotonic)
+
+
+# The last walk of each list, for the next keystroke typed on from it. Only for a while:
+# a list on the screen is reloaded when another session changes its records, and a reload
+# (the same query) walks anew; a walk from long ago is not trusted.
+_WALKED: dict[tuple, _Walked] = {}
+WALK_REMEMBERED_FOR = 5.0  # seconds: typing on
+
+
+def _walked_before(listing: tuple, groups: list[list[str]]) -> _Walked | None:
+    earlier = _WALKED.get(listing)
+    if (earlier is None or earlier.groups == groups or not _narrower(groups, earlier.groups)
+            or time.monotonic() - earlier.at > WALK_REMEMBERED_FOR):
+        return None
+    return earlier
+
+
+def _remember_walked(listing: tuple, groups: list[list[str]], found: list[int],
+                     end: tuple[str, int] | None, walked: int) -> list[int]:
+    if len(_WALKED) > 64:
+        _WALKED.clear()
+    _WALKED[listing] = _Walked(groups, list(found), end, walked)
+    return found
+
+
+def _still_matching(base: peewee.ModelSelect, model: type[peewee.Model],
+                    groups: list[list[str]], earlier: _Walked) -> list[int]:
+    """Which of an earlier walk's matches are in ``base`` and match ``groups`` now, in the
+    order, up to where that walk ended (a record renamed since may have moved past it)."""
+    if not earlier.found:
+        return []
+    query = base.select(model.id).where(
+        (model.id == peewee.fn.ANY(peewee.Value(earlier.found, unpack=False)))
+        & _cheap_first_match(model.search_text, groups))
+    if earlier.end is not None:
+        key, key_id = earlier.end
+        query = query.where(peewee.Tuple(model.sort_key, model.id) <= peewee.Tuple(key, key_id))
+    return [record_id for (record_id,) in query.order_by(model.sort_key, model.id).tuples()]
 
 
 def _sql_of(query: peewee.Query) -> tuple:
@@ -114,9 +181,10 @@ def _remember_fetched(listing: tuple, groups: list[list[str]], page: list[int]) 
 
 def _walk(base: peewee.ModelSelect, model: type[peewee.Model], groups: list[list[str]],
           after: tuple[str, int] | None, step: int,
-          wanted: int) -> tuple[list[int], tuple[str, int] | None]:
+          wanted: int) -> tuple[list[int], tuple[str, int] | None, tuple[str, int] | None]:
     """The first ``wanted`` matches among the next ``step`` records of ``base`` in order
-    (after the key ``after``), and the key to go on from: None when ``base`` ran out.
+    (after the key ``after``), the key to go on from (None when ``base`` ran out), and the
+    key of the last match returned.
 
     The records come from a subquery with a LIMIT, which the planner neither merges nor
     pushes the match into: it walks the sort key's index and the test runs as rows come,
@@ -140,13 +208,14 @@ def _walk(base: peewee.ModelSelect, model: type[peewee.Model], groups: list[list
              .order_by(window.c.sort_key, window.c.id)
              .limit(peewee.SQL(str(wanted + 1))))
     hits: list[int] = []
-    after = None
+    after = last = None
     for record_id, sort_key, is_last, is_match in database.obj.execute(query):
         if is_match and len(hits) < wanted:
             hits.append(record_id)
+            last = (sort_key, record_id)
         if is_last:
             after = (sort_key, record_id)
-    return hits, after
+    return hits, after, last
 
 
 def _cheap_first_match(column: peewee.Node, groups: list[list[str]]) -> peewee.Expression:

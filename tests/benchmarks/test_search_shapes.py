@@ -105,6 +105,7 @@ def test_every_way_to_a_page_finds_the_same(generated_logins, monkeypatch, strat
     from ectui.services.employees import actor_for_login
 
     search_page._FETCHED.clear()
+    search_page._WALKED.clear()
     if strategy != "as chosen":
         monkeypatch.setattr(search_page, "FIRST_STEP", 7)
         monkeypatch.setattr(search_page, "MAX_STEP_GROWTH", 2)
@@ -112,7 +113,10 @@ def test_every_way_to_a_page_finds_the_same(generated_logins, monkeypatch, strat
         monkeypatch.setattr(search_page, "FETCH_CAP_SHARE", (0, 0))
         monkeypatch.setattr(search_page, "FETCH_CAP_AT_LEAST", 1)
     if strategy in ("fetch first", "fetch refused, then steps"):
+        # Every query taken for one typed on from the last fetched: fetched first. (Not from
+        # the last walked: that one's matches would be taken for a superset of these.)
         monkeypatch.setattr(search_page, "_narrower", lambda *args: True)
+        monkeypatch.setattr(search_page, "_walked_before", lambda *args: None)
     if strategy == "fetch refused, then steps":
         monkeypatch.setattr(search_page, "FETCH_CAP_SHARE", (0, 0))
         monkeypatch.setattr(search_page, "FETCH_CAP_AT_LEAST", 3)
@@ -141,3 +145,57 @@ def test_a_text_with_other_characters_is_tested_in_full(database):
         base = Organization.select()
         assert search_page.page_ids(base, Organization, search.term_groups("yz"), 0, 10) \
             == [odd]
+
+
+def _typed_on(query: str) -> list[str]:
+    return [query[:length] for length in range(1, len(query) + 1)]
+
+
+def test_typing_on_from_a_walk_finds_the_same_pages(generated_logins, monkeypatch):
+    """A keystroke typed on from a walked query starts from that walk's matches
+    (``search_page._WALKED``) and walks on from where it ended: every prefix's page is still
+    the one its condition gives."""
+    from ectui import search_page
+    from ectui.models import Contact, Organization
+    from ectui.services import contacts, organizations
+    from ectui.services.employees import actor_for_login
+
+    search_page._FETCHED.clear()
+    search_page._WALKED.clear()
+    monkeypatch.setattr(search_page, "FIRST_STEP", 7)
+    monkeypatch.setattr(search_page, "MAX_STEP_GROWTH", 2)
+    for viewer in (None, actor_for_login(generated_logins["manager"])):
+        for offset, limit in ((0, 30), (10, 50)):
+            for query in PAGE_QUERIES:
+                for prefix in _typed_on(query):
+                    orgs = OrganizationFilter(query=prefix, viewer=viewer)
+                    people = ContactFilter(query=prefix, viewer=viewer)
+                    assert ([row.id for row in list_organizations(orgs, offset, limit)]
+                            == _expected(Organization, organizations._filtered, orgs, offset,
+                                         limit)), prefix
+                    assert ([row.id for row in list_contacts(people, offset, limit)]
+                            == _expected(Contact, contacts._filtered, people, offset,
+                                         limit)), prefix
+
+
+def test_a_record_changed_between_two_keystrokes_is_tested_again(generated_logins,
+                                                                 monkeypatch):
+    """The walk remembered from «ив» is not taken on trust for «ива»: a person renamed in
+    between so that they no longer match is not on the page."""
+    from ectui import search_page
+    from ectui.models import Contact
+    from ectui.services import contacts
+
+    search_page._FETCHED.clear()
+    search_page._WALKED.clear()
+    monkeypatch.setattr(search_page, "FIRST_STEP", 7)
+    monkeypatch.setattr(search_page, "FETCH_CAP_SHARE", (0, 0))  # every fetch refused: walks
+    monkeypatch.setattr(search_page, "FETCH_CAP_AT_LEAST", 1)
+    first = [row.id for row in list_contacts(ContactFilter(query="ив"), 0, 20)]
+    renamed = next(row.id for row in list_contacts(ContactFilter(query="ива"), 0, 20))
+    assert renamed in first
+    Contact.update(last_name="Яшин", first_name="Ян", patronymic="", search_text="яшин ян") \
+        .where(Contact.id == renamed).execute()
+    again = [row.id for row in list_contacts(ContactFilter(query="иван"), 0, 20)]
+    assert renamed not in again
+    assert again == _expected(Contact, contacts._filtered, ContactFilter(query="иван"), 0, 20)

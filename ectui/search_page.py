@@ -66,7 +66,7 @@ def page_ids(base: peewee.ModelSelect, model: type[peewee.Model], groups: list[l
     table = model._meta.table_name
     size = database.obj.execute_sql(f"SELECT MAX(id) FROM {table}").fetchone()[0] or 0
     low, high = (max(FETCH_CAP_AT_LEAST, int(size * share)) for share in FETCH_CAP_SHARE)
-    listing = (table, *_sql_of(base))
+    listing = (database.obj.database, table, *_sql_of(base))
     fetched = _narrower(groups, _FETCHED.get(listing))
     if fetched:  # typed on from a query whose matches were fetched: fewer matches still
         page = _fetch(base, model, groups, offset, limit, high)
@@ -117,20 +117,34 @@ class _Walked:
     found: list[int]
     end: tuple[str, int] | None
     walked: int
+    writes: tuple[int, int]
     at: float = field(default_factory=time.monotonic)
 
 
-# The last walk of each list, for the next keystroke typed on from it. Only for a while:
-# a list on the screen is reloaded when another session changes its records, and a reload
-# (the same query) walks anew; a walk from long ago is not trusted.
+# The last walk of each list, for the next keystroke typed on from it: only for a while, and
+# only while nothing was written since. A record added or renamed so that it matches would
+# otherwise be missing from the next page («ро» found nothing, «Ромашка» is saved, «ром»).
 _WALKED: dict[tuple, _Walked] = {}
 WALK_REMEMBERED_FOR = 5.0  # seconds: typing on
+
+
+def _writes() -> tuple[int, int]:
+    """Where the change log stands (every write of a service leaves a row in it): its newest
+    id, and how many rows lie in the window below that, where PostgreSQL's transactions may
+    still commit ids it handed out earlier (``ectui.services.changes.RELOOK``)."""
+    from ectui.services.changes import RELOOK
+
+    newest = database.obj.execute_sql("SELECT MAX(id) FROM change_log").fetchone()[0] or 0
+    recent = database.obj.execute_sql("SELECT COUNT(*) FROM change_log WHERE id > %s",
+                                      (newest - RELOOK,)).fetchone()[0]
+    return newest, recent
 
 
 def _walked_before(listing: tuple, groups: list[list[str]]) -> _Walked | None:
     earlier = _WALKED.get(listing)
     if (earlier is None or earlier.groups == groups or not _narrower(groups, earlier.groups)
-            or time.monotonic() - earlier.at > WALK_REMEMBERED_FOR):
+            or time.monotonic() - earlier.at > WALK_REMEMBERED_FOR
+            or _writes() != earlier.writes):
         return None
     return earlier
 
@@ -139,7 +153,7 @@ def _remember_walked(listing: tuple, groups: list[list[str]], found: list[int],
                      end: tuple[str, int] | None, walked: int) -> list[int]:
     if len(_WALKED) > 64:
         _WALKED.clear()
-    _WALKED[listing] = _Walked(groups, list(found), end, walked)
+    _WALKED[listing] = _Walked(groups, list(found), end, walked, _writes())
     return found
 
 

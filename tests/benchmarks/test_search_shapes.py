@@ -199,3 +199,20 @@ def test_a_record_changed_between_two_keystrokes_is_tested_again(generated_login
     again = [row.id for row in list_contacts(ContactFilter(query="иван"), 0, 20)]
     assert renamed not in again
     assert again == _expected(Contact, contacts._filtered, ContactFilter(query="иван"), 0, 20)
+
+
+def test_a_record_saved_between_two_keystrokes_is_on_the_next_page(database):
+    """«ром» walked and found nothing; «Ромашка» is saved; «рома» must find it, not take the
+    empty walk on trust (a write since the walk makes it forgotten)."""
+    from ectui import search_page
+    from ectui.services.organizations import save_organization
+    from tests.ectui.helpers import admin_context
+
+    search_page._FETCHED.clear()
+    search_page._WALKED.clear()
+    ctx = admin_context()
+    save_organization(ctx, {"name": "ООО «Лютик»"})
+    assert list_organizations(OrganizationFilter(query="ром"), 0, 10) == []
+    saved = save_organization(ctx, {"name": "ООО «Ромашка»"})
+    assert [row.id for row in list_organizations(OrganizationFilter(query="рома"), 0, 10)] \
+        == [saved]

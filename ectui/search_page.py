@@ -32,6 +32,7 @@ import peewee
 
 from ectui.db import database, is_sqlite
 from ectui.search import matches, term_groups, tsvector_matches
+from ectui.services.changes import write_mark
 
 FIRST_STEP = 1000  # records walked before anything is decided
 MAX_STEP_GROWTH = 4  # a step walks at most this many times what was walked before it
@@ -74,7 +75,8 @@ def page_ids(base: peewee.ModelSelect, model: type[peewee.Model], groups: list[l
             return _remember_fetched(listing, groups, page)
     found: list[int] = []
     walked, step, after = 0, FIRST_STEP, None
-    earlier = _walked_before(listing, groups)
+    writes = write_mark()  # before the walk: a write during it is news to the next keystroke
+    earlier = _walked_before(listing, groups, writes)
     if earlier is not None:
         # Typed on from a walked query («ивано», then «иванов»): whatever matches now matched
         # then, so up to where that walk ended the matches are its own, tested again by id,
@@ -82,14 +84,15 @@ def page_ids(base: peewee.ModelSelect, model: type[peewee.Model], groups: list[l
         found = _still_matching(base, model, groups, earlier)
         walked, after = earlier.walked, earlier.end
         if after is None or len(found) >= need:
-            return _remember_walked(listing, groups, found, after, walked)[offset:need]
+            return _remember_walked(listing, groups, found, after, walked,
+                                    writes)[offset:need]
     while True:
         hits, after, last = _walk(base, model, groups, after, step, need - len(found))
         found += hits
         walked += step
         if len(found) >= need or after is None:  # the page, or all there is
             end = last if len(found) >= need else None
-            return _remember_walked(listing, groups, found, end, walked)[offset:need]
+            return _remember_walked(listing, groups, found, end, walked, writes)[offset:need]
         # Matches come in clusters (a surname, Latin names before Cyrillic ones): the last
         # step tells best how far the walk still goes.
         to_walk = (need - len(found)) * step / len(hits) if hits else math.inf
@@ -128,32 +131,22 @@ _WALKED: dict[tuple, _Walked] = {}
 WALK_REMEMBERED_FOR = 5.0  # seconds: typing on
 
 
-def _writes() -> tuple[int, int]:
-    """Where the change log stands (every write of a service leaves a row in it): its newest
-    id, and how many rows lie in the window below that, where PostgreSQL's transactions may
-    still commit ids it handed out earlier (``ectui.services.changes.RELOOK``)."""
-    from ectui.services.changes import RELOOK
-
-    newest = database.obj.execute_sql("SELECT MAX(id) FROM change_log").fetchone()[0] or 0
-    recent = database.obj.execute_sql("SELECT COUNT(*) FROM change_log WHERE id > %s",
-                                      (newest - RELOOK,)).fetchone()[0]
-    return newest, recent
-
-
-def _walked_before(listing: tuple, groups: list[list[str]]) -> _Walked | None:
+def _walked_before(listing: tuple, groups: list[list[str]],
+                   writes: tuple[int, int]) -> _Walked | None:
     earlier = _WALKED.get(listing)
     if (earlier is None or earlier.groups == groups or not _narrower(groups, earlier.groups)
             or time.monotonic() - earlier.at > WALK_REMEMBERED_FOR
-            or _writes() != earlier.writes):
+            or writes != earlier.writes):
         return None
     return earlier
 
 
 def _remember_walked(listing: tuple, groups: list[list[str]], found: list[int],
-                     end: tuple[str, int] | None, walked: int) -> list[int]:
+                     end: tuple[str, int] | None, walked: int,
+                     writes: tuple[int, int]) -> list[int]:
     if len(_WALKED) > 64:
         _WALKED.clear()
-    _WALKED[listing] = _Walked(groups, list(found), end, walked, _writes())
+    _WALKED[listing] = _Walked(groups, list(found), end, walked, writes)
     return found
 
 

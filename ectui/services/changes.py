@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from peewee import fn
+
 from ectui.db import database, is_sqlite
 from ectui.models import ChangeLog
 from ectui.services.context import Context
@@ -48,6 +50,16 @@ def note(ctx: Context, table: str, record_id: int, action: str) -> None:
 def latest_change_id() -> int:
     """The id of the newest change; a new session starts watching from here."""
     return ChangeLog.select(ChangeLog.id).order_by(ChangeLog.id.desc()).limit(1).scalar() or 0
+
+
+def write_mark() -> tuple[int, int]:
+    """Where the change log stands, for what must be forgotten once anything is written: the
+    newest id, and how many rows lie in the window below it where PostgreSQL may still
+    commit ids it handed out earlier (``RELOOK``)."""
+    newest = latest_change_id()
+    recent = (ChangeLog.select(fn.COUNT(ChangeLog.id))
+              .where(ChangeLog.id > newest - RELOOK).scalar())
+    return newest, recent
 
 
 def changes_since(last_id: int, limit: int = 1000) -> list[Change]:
